@@ -1,0 +1,61 @@
+package dev.sqo.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.sqo.slo.ExclusionWindow;
+import dev.sqo.slo.PromDuration;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+
+import java.time.Instant;
+
+@ValidationRule(value = "(has(self.from) && has(self.to) && !has(self.schedule) && !has(self.duration))"
+        + " || (has(self.schedule) && has(self.duration) && !has(self.from) && !has(self.to))",
+        message = "an exclusion is either absolute (from and to) or recurring (schedule and duration), not both")
+@ValidationRule(value = "!has(self.from) || !has(self.to) || timestamp(self.to) > timestamp(self.from)",
+        message = "to must be after from")
+public class Exclusion {
+
+    private static final String RFC3339 = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$";
+
+    @Required
+    @Pattern("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")
+    @JsonPropertyDescription("Name of the maintenance window, shown in status messages.")
+    public String name;
+
+    @Pattern(RFC3339)
+    @JsonPropertyDescription("Start of an absolute window, RFC 3339, e.g. 2026-11-20T22:00:00Z.")
+    public String from;
+
+    @Pattern(RFC3339)
+    @JsonPropertyDescription("End of an absolute window, RFC 3339; must be after from.")
+    public String to;
+
+    @Size(max = 128)
+    @Pattern("^\\S+(\\s+\\S+){4}$")
+    @JsonPropertyDescription("Start of a recurring window as a five-field cron schedule, e.g. '0 2 * * SUN' (Sundays 02:00).")
+    public String schedule;
+
+    @Pattern("^[0-9]{1,4}(m|h|d)$")
+    @JsonPropertyDescription("Length of each recurring window, e.g. 2h.")
+    public String duration;
+
+    @Default("UTC")
+    @Size(max = 64)
+    @JsonPropertyDescription("IANA time zone of the schedule, e.g. Europe/Berlin. Defaults to UTC.")
+    public String timeZone = "UTC";
+
+    /**
+     * The window this exclusion describes; evaluation and validation both read exclusions through here.
+     *
+     * @throws IllegalArgumentException or {@link java.time.format.DateTimeParseException} for values that do not parse
+     */
+    public ExclusionWindow toWindow() {
+        if (schedule != null) {
+            return new ExclusionWindow.Recurring(name, schedule, PromDuration.parse(duration), timeZone == null ? "UTC" : timeZone);
+        }
+        return new ExclusionWindow.Absolute(name, Instant.parse(from), Instant.parse(to));
+    }
+}

@@ -1,0 +1,27 @@
+package dev.sqo.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+
+@ValidationRule(value = "has(self.errors) != has(self.good)", message = "set exactly one of errors and good")
+@ValidationRule(value = "self.total.contains('{{window}}') && (has(self.errors) ? self.errors : self.good).contains('{{window}}')",
+        message = "every expression must use the {{window}} placeholder as its range, e.g. rate(x[{{window}}])")
+public class RatioSli {
+
+    @Size(min = 1, max = 4096)
+    @JsonPropertyDescription("PromQL counting bad events over {{window}}, e.g. "
+            + "sum(rate(http_requests_total{job=\"checkout\",code=~\"5..\"}[{{window}}])). "
+            + "Use rate() or increase() the same way in both expressions.")
+    public String errors;
+
+    @Size(min = 1, max = 4096)
+    @JsonPropertyDescription("PromQL counting good events over {{window}}; an alternative to errors.")
+    public String good;
+
+    @Required
+    @Size(min = 1, max = 4096)
+    @JsonPropertyDescription("PromQL counting all events over {{window}}, e.g. sum(rate(http_requests_total{job=\"checkout\"}[{{window}}])).")
+    public String total;
+}

@@ -1,0 +1,44 @@
+package dev.sqo.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+
+import java.util.ArrayList;
+import java.util.List;
+
+public class ServiceQualitySpec {
+
+    /** Durations from 1h to 90d, in whole minutes, hours, days or weeks. */
+    static final String WINDOW_RULE = "[int(self.substring(0, size(self) - 1)) * "
+            + "(self.endsWith('m') ? 1 : self.endsWith('h') ? 60 : self.endsWith('d') ? 1440 : 10080)]"
+            + ".all(minutes, minutes >= 60 && minutes <= 129600)";
+
+    @Required
+    @JsonPropertyDescription("The workload these objectives describe. It is always in the ServiceQuality's own namespace.")
+    public TargetRef targetRef;
+
+    @Default("30d")
+    @Pattern(Durations.PERIOD_PATTERN)
+    @ValidationRule(value = WINDOW_RULE, message = "window must be between 1h and 90d, for example 30d or 28d")
+    @JsonPropertyDescription("Rolling SLO window (period) over which attainment and error budget are computed: "
+            + "a number and a unit m, h, d or w, between 1h and 90d. Defaults to 30d.")
+    public String window = "30d";
+
+    @JsonPropertyDescription("Where to read metrics, when not from the operator's default Prometheus. "
+            + "The URL must match an allowlist set by the cluster admin.")
+    public PrometheusSource prometheus;
+
+    @Required
+    @Size(min = 1, max = 20)
+    @ValidationRule(value = "self.all(o, self.exists_one(p, p.name == o.name))", message = "objective names must be unique")
+    @JsonPropertyDescription("The service level objectives of the workload, each with exactly one SLI.")
+    public List<Objective> objectives = new ArrayList<>();
+
+    @Size(max = 20)
+    @JsonPropertyDescription("Maintenance windows left out of every SLI: requests inside them count neither as good nor as bad.")
+    public List<Exclusion> exclusions = new ArrayList<>();
+}

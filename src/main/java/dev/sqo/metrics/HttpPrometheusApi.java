@@ -1,0 +1,187 @@
+package dev.sqo.metrics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The Prometheus HTTP API over the JDK's HTTP client; one client per distinct CA bundle. */
+public final class HttpPrometheusApi implements PrometheusApi {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Map<Optional<String>, HttpClient> clients = new ConcurrentHashMap<>();
+
+    @Override
+    public List<PromSeries> query(PrometheusEndpoint endpoint, String promql, Instant time) throws PrometheusQueryException {
+        return call(endpoint, "query", promql, "query=" + enc(promql) + "&time=" + seconds(time));
+    }
+
+    @Override
+    public List<PromSeries> queryRange(PrometheusEndpoint endpoint, String promql, Instant start, Instant end, Duration step)
+            throws PrometheusQueryException {
+        return call(endpoint, "query_range", promql, "query=" + enc(promql) + "&start=" + seconds(start)
+                + "&end=" + seconds(end) + "&step=" + step.toSeconds());
+    }
+
+    private List<PromSeries> call(PrometheusEndpoint endpoint, String api, String promql, String form)
+            throws PrometheusQueryException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(apiUri(endpoint.url(), api))
+                .timeout(endpoint.timeout())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        endpoint.authorization().ifPresent(a -> request.header("Authorization", a));
+        HttpResponse<byte[]> response;
+        try {
+            response = client(endpoint).send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpTimeoutException e) {
+            throw new PrometheusQueryException("Prometheus at " + endpoint + " did not answer within "
+                    + endpoint.timeout().toSeconds() + "s for query " + promql, e);
+        } catch (IOException e) {
+            throw new PrometheusQueryException("cannot reach Prometheus at " + endpoint + " ("
+                    + e.getClass().getSimpleName() + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PrometheusQueryException("interrupted while querying Prometheus at " + endpoint, e);
+        }
+        return parse(endpoint, promql, response);
+    }
+
+    private List<PromSeries> parse(PrometheusEndpoint endpoint, String promql, HttpResponse<byte[]> response)
+            throws PrometheusQueryException {
+        int code = response.statusCode();
+        if (code == 401 || code == 403) {
+            throw new PrometheusQueryException("Prometheus at " + endpoint + " refused the credentials (HTTP " + code + ")");
+        }
+        JsonNode body;
+        try {
+            body = JSON.readTree(response.body());
+        } catch (IOException e) {
+            body = null;
+        }
+        if (body == null || !body.has("status")) {
+            throw new PrometheusQueryException("Prometheus at " + endpoint + " answered HTTP " + code
+                    + " with something that is not a Prometheus API response, for query " + promql);
+        }
+        if (!"success".equals(body.path("status").asText())) {
+            // errorType is one of Prometheus's fixed words; the free-text error is not repeated (see class doc).
+            throw new PrometheusQueryException("Prometheus at " + endpoint + " rejected query " + promql + " ("
+                    + body.path("errorType").asText("unknown error") + ", HTTP " + code + ")");
+        }
+        return series(body.path("data"));
+    }
+
+    private static List<PromSeries> series(JsonNode data) {
+        List<PromSeries> out = new ArrayList<>();
+        String type = data.path("resultType").asText();
+        if ("scalar".equals(type)) {
+            JsonNode v = data.path("result");
+            out.add(new PromSeries(Map.of(), new long[]{v.get(0).asLong()}, new double[]{value(v.get(1))}));
+            return out;
+        }
+        for (JsonNode s : data.path("result")) {
+            Map<String, String> labels = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = s.path("metric").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                labels.put(e.getKey(), e.getValue().asText());
+            }
+            JsonNode samples = s.has("values") ? s.get("values") : json1(s.get("value"));
+            long[] ts = new long[samples.size()];
+            double[] vs = new double[samples.size()];
+            for (int i = 0; i < samples.size(); i++) {
+                ts[i] = (long) samples.get(i).get(0).asDouble();
+                vs[i] = value(samples.get(i).get(1));
+            }
+            out.add(new PromSeries(labels, ts, vs));
+        }
+        return out;
+    }
+
+    private static JsonNode json1(JsonNode sample) {
+        return JSON.createArrayNode().add(sample);
+    }
+
+    /** Prometheus sends values as strings, including "NaN" and "+Inf". */
+    private static double value(JsonNode v) {
+        return switch (v.asText()) {
+            case "NaN" -> Double.NaN;
+            case "+Inf" -> Double.POSITIVE_INFINITY;
+            case "-Inf" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(v.asText());
+        };
+    }
+
+    private HttpClient client(PrometheusEndpoint endpoint) throws PrometheusQueryException {
+        try {
+            return clients.computeIfAbsent(endpoint.caBundlePem(), ca -> {
+                HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
+                        .followRedirects(HttpClient.Redirect.NEVER);
+                ca.ifPresent(pem -> b.sslContext(trusting(pem)));
+                return b.build();
+            });
+        } catch (IllegalArgumentException e) {
+            throw new PrometheusQueryException("the CA bundle for Prometheus at " + endpoint + " is not valid PEM: "
+                    + e.getMessage());
+        }
+    }
+
+    private static SSLContext trusting(String pem) {
+        try {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            int n = 0;
+            for (Certificate c : CertificateFactory.getInstance("X.509")
+                    .generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)))) {
+                store.setCertificateEntry("ca-" + n++, c);
+            }
+            if (n == 0) {
+                throw new IllegalArgumentException("no certificate found");
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(store);
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), null);
+            return ctx;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalArgumentException(e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static URI apiUri(URI base, String api) {
+        String s = base.toString();
+        return URI.create((s.endsWith("/") ? s : s + "/") + "api/v1/" + api);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String seconds(Instant t) {
+        return Long.toString(t.getEpochSecond());
+    }
+}

@@ -1,0 +1,73 @@
+package dev.sqo.metrics;
+
+import dev.sqo.api.PrometheusSource;
+import dev.sqo.api.SecretKeySelector;
+import dev.sqo.slo.PromDuration;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+
+/** Decides which Prometheus a ServiceQuality is evaluated against, and with which credentials. */
+public final class PrometheusEndpointResolver {
+
+    private final PrometheusEndpoint defaultEndpoint;
+    private final PrometheusAllowlist allowlist;
+
+    public PrometheusEndpointResolver(PrometheusEndpoint defaultEndpoint, PrometheusAllowlist allowlist) {
+        this.defaultEndpoint = defaultEndpoint;
+        this.allowlist = allowlist;
+    }
+
+    public PrometheusEndpoint resolve(PrometheusSource source, String namespace, SecretSource secrets)
+            throws EndpointRefusedException {
+        if (source == null) {
+            return defaultEndpoint;
+        }
+        URI url;
+        try {
+            url = URI.create(source.url);
+        } catch (IllegalArgumentException e) {
+            throw new EndpointRefusedException("InvalidPrometheusURL", "spec.prometheus.url is not a valid URL");
+        }
+        if (!allowlist.allows(url)) {
+            throw new EndpointRefusedException("PrometheusNotAllowed", "spec.prometheus.url " + safe(url)
+                    + " is not in the operator's allowlist (sqo.prometheus.allowed-urls); "
+                    + (allowlist.isEmpty() ? "the allowlist is empty, so only the default Prometheus can be used"
+                    : "ask a cluster admin to add it, or remove spec.prometheus to use the default"));
+        }
+        Duration timeout = source.timeout == null ? defaultEndpoint.timeout() : PromDuration.parse(source.timeout);
+        Optional<String> authorization = Optional.empty();
+        if (source.bearerTokenSecret != null) {
+            authorization = Optional.of("Bearer " + secret(source.bearerTokenSecret.name, source.bearerTokenSecret.key,
+                    namespace, secrets, "spec.prometheus.bearerTokenSecret").trim());
+        } else if (source.basicAuthSecret != null) {
+            String user = secret(source.basicAuthSecret.name, source.basicAuthSecret.usernameKey, namespace, secrets,
+                    "spec.prometheus.basicAuthSecret");
+            String password = secret(source.basicAuthSecret.name, source.basicAuthSecret.passwordKey, namespace, secrets,
+                    "spec.prometheus.basicAuthSecret");
+            authorization = Optional.of("Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        Optional<String> ca = Optional.empty();
+        if (source.caSecret != null) {
+            SecretKeySelector c = source.caSecret;
+            ca = Optional.of(secret(c.name, c.key, namespace, secrets, "spec.prometheus.caSecret"));
+        }
+        return new PrometheusEndpoint(url, timeout, authorization, ca);
+    }
+
+    private static String secret(String name, String key, String namespace, SecretSource secrets, String field)
+            throws EndpointRefusedException {
+        return secrets.value(namespace, name, key).orElseThrow(() -> new EndpointRefusedException("SecretUnavailable",
+                field + ": key '" + key + "' of Secret " + namespace + "/" + name + " cannot be read"));
+    }
+
+    /** The URL without anything that could carry a credential. */
+    private static String safe(URI url) {
+        return url.getScheme() + "://" + url.getHost() + (url.getPort() == -1 ? "" : ":" + url.getPort())
+                + (url.getRawPath() == null ? "" : url.getRawPath());
+    }
+}

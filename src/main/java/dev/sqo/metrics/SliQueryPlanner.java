@@ -1,0 +1,134 @@
+package dev.sqo.metrics;
+
+import dev.sqo.api.ApdexSli;
+import dev.sqo.api.HistogramSli;
+import dev.sqo.api.LatencyPercentileSli;
+import dev.sqo.api.LatencySli;
+import dev.sqo.api.Objective;
+import dev.sqo.api.RatioSli;
+import dev.sqo.slo.PromDuration;
+import dev.sqo.slo.SliceSeries;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Builds the per-slice query of an objective's SLI. */
+public final class SliQueryPlanner {
+
+    static final String SLICE_RANGE = PromDuration.format(SliceSeries.SLICE);
+    private static final String WINDOW_PLACEHOLDER = "{{window}}";
+
+    /** The {@code le} label values a histogram has; empty when it has no series. */
+    public interface BucketSource {
+        List<String> leValues(HistogramSli histogram) throws PrometheusQueryException;
+    }
+
+    private SliQueryPlanner() {
+    }
+
+    /** @throws SliPlanException when the SLI cannot be measured as declared; the message says how to fix it */
+    public static SliQuery plan(Objective objective, BucketSource buckets) throws SliPlanException, PrometheusQueryException {
+        if (objective.ratio != null) {
+            return ratio(objective.ratio);
+        }
+        if (objective.latency != null) {
+            LatencySli l = objective.latency;
+            String good = bucketLabel(objective, l, l.threshold, 1, buckets);
+            return new SliQuery(SliQuery.part(increase(bucket(l, good)), "good") + " or "
+                    + SliQuery.part(increase(series(l, "_count", "")), "total"),
+                    parts -> goodOfTotal(parts.get("good"), parts.get("total")));
+        }
+        if (objective.apdex != null) {
+            ApdexSli a = objective.apdex;
+            String satisfied = bucketLabel(objective, a, a.threshold, 1, buckets);
+            String tolerating = bucketLabel(objective, a, a.threshold, 4, buckets);
+            return new SliQuery(SliQuery.part(increase(bucket(a, satisfied)), "satisfied") + " or "
+                    + SliQuery.part(increase(bucket(a, tolerating)), "tolerating") + " or "
+                    + SliQuery.part(increase(series(a, "_count", "")), "total"),
+                    SliQueryPlanner::apdex);
+        }
+        if (objective.latencyPercentile != null) {
+            LatencyPercentileSli p = objective.latencyPercentile;
+            double threshold = seconds(p.threshold);
+            String quantile = "histogram_quantile(" + p.percentile / 100.0 + ", sum by (le) ("
+                    + increase(series(p, "_bucket", "")) + "))";
+            return new SliQuery("label_replace(" + quantile + ", \"" + SliQuery.PART_LABEL + "\", \"quantile\", \"\", \"\")",
+                    parts -> slowSlice(parts.get("quantile"), threshold));
+        }
+        throw new SliPlanException("objective " + objective.name + " has no SLI");
+    }
+
+    private static SliQuery ratio(RatioSli r) {
+        String total = SliQuery.part(r.total.replace(WINDOW_PLACEHOLDER, SLICE_RANGE), "total");
+        if (r.errors != null) {
+            return new SliQuery(SliQuery.part(r.errors.replace(WINDOW_PLACEHOLDER, SLICE_RANGE), "errors") + " or " + total,
+                    parts -> both(parts.get("errors"), parts.get("total")) ? new double[]{parts.get("errors"), parts.get("total")} : null);
+        }
+        return new SliQuery(SliQuery.part(r.good.replace(WINDOW_PLACEHOLDER, SLICE_RANGE), "good") + " or " + total,
+                parts -> goodOfTotal(parts.get("good"), parts.get("total")));
+    }
+
+    private static double[] goodOfTotal(Double good, Double total) {
+        return both(good, total) ? new double[]{total - good, total} : null;
+    }
+
+    /** Apdex = (satisfied + tolerating / 2) / total, where the le=4T bucket already holds the satisfied ones. */
+    private static double[] apdex(Map<String, Double> parts) {
+        Double sat = parts.get("satisfied");
+        Double upTo4T = parts.get("tolerating");
+        Double total = parts.get("total");
+        if (!both(sat, total) || upTo4T == null || Double.isNaN(upTo4T)) {
+            return null;
+        }
+        return new double[]{total - (sat + upTo4T) / 2.0, total};
+    }
+
+    /** Percentile SLIs count slices: one event per slice with traffic, bad when its percentile is over the threshold. */
+    private static double[] slowSlice(Double quantile, double threshold) {
+        if (quantile == null || Double.isNaN(quantile)) {
+            return null;
+        }
+        return new double[]{quantile > threshold ? 1 : 0, 1};
+    }
+
+    private static boolean both(Double a, Double b) {
+        return a != null && b != null && !Double.isNaN(a) && !Double.isNaN(b);
+    }
+
+    private static String bucketLabel(Objective objective, HistogramSli h, String threshold, int multiple,
+                                      BucketSource buckets) throws SliPlanException, PrometheusQueryException {
+        double bound = seconds(threshold) * multiple;
+        List<String> les = buckets.leValues(h);
+        if (les.isEmpty()) {
+            throw new SliPlanException("objective " + objective.name + ": no series " + series(h, "_bucket", "")
+                    + " found; check metric and selector");
+        }
+        Optional<String> le = BucketBound.find(les, bound);
+        if (le.isEmpty()) {
+            throw new SliPlanException("objective " + objective.name + ": " + (multiple == 1 ? "threshold " : "4 x threshold ")
+                    + PromDuration.format(java.time.Duration.ofMillis(Math.round(bound * 1000))) + " (" + bound
+                    + "s) is not a bucket bound of " + h.metric + "; its buckets are le=" + String.join(", ", les));
+        }
+        return le.get();
+    }
+
+    static double seconds(String duration) {
+        return PromDuration.parse(duration).toMillis() / 1000.0;
+    }
+
+    private static String increase(String selector) {
+        return "increase(" + selector + "[" + SLICE_RANGE + "])";
+    }
+
+    private static String bucket(HistogramSli h, String le) {
+        return series(h, "_bucket", "le=\"" + le + "\"");
+    }
+
+    /** The histogram's series with its selector and one extra matcher. */
+    static String series(HistogramSli h, String suffix, String extraMatcher) {
+        String selector = h.selector == null ? "" : h.selector.trim().replaceAll(",\\s*$", "");
+        String matchers = selector.isEmpty() ? extraMatcher : extraMatcher.isEmpty() ? selector : selector + "," + extraMatcher;
+        return h.metric + suffix + "{" + matchers + "}";
+    }
+}

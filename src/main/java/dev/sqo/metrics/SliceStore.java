@@ -1,0 +1,106 @@
+package dev.sqo.metrics;
+
+import dev.sqo.slo.SliceSeries;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Keeps the 5-minute slices of every SLI query between cycles, so that a cycle fetches only the newest slices
+ * (plus a couple already seen, to pick up samples that arrived late) and the cost of a cycle does not grow with
+ * the SLO window. Resources whose SLI queries are identical share one entry.
+ */
+public final class SliceStore {
+
+    /** Slices re-fetched every cycle because their last samples may have been scraped after the previous fetch. */
+    static final int REFRESHED_SLICES = 2;
+    /** Prometheus refuses range queries of more than 11,000 points per series. */
+    static final int MAX_SLICES_PER_QUERY = 10_000;
+    private static final Duration IDLE_EVICTION = Duration.ofHours(1);
+
+    private final PrometheusApi api;
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+    public SliceStore(PrometheusApi api) {
+        this.api = api;
+    }
+
+    /** The slices [firstIndex, endIndex) of the query, fetching what is not known yet. */
+    public SliceSeries slices(PrometheusEndpoint endpoint, SliQuery query, long firstIndex, long endIndex, Instant now)
+            throws PrometheusQueryException {
+        Entry entry = entries.computeIfAbsent(endpoint.url() + "\n" + query.promql(), k -> new Entry());
+        synchronized (entry) {
+            entry.lastUsed = now;
+            int size = (int) (endIndex - firstIndex);
+            double[] bad = new double[size];
+            double[] total = new double[size];
+            Arrays.fill(bad, Double.NaN);
+            Arrays.fill(total, Double.NaN);
+            long known = entry.series == null ? firstIndex : Math.max(firstIndex, entry.fetchedUntil - REFRESHED_SLICES);
+            if (entry.series != null) {
+                copyKnown(entry.series, firstIndex, Math.min(known, endIndex), bad, total);
+                if (entry.series.firstIndex() > firstIndex) {
+                    fetch(endpoint, query, firstIndex, Math.min(entry.series.firstIndex(), endIndex), firstIndex, bad, total);
+                }
+            }
+            fetch(endpoint, query, Math.min(known, endIndex), endIndex, firstIndex, bad, total);
+            SliceSeries result = new SliceSeries(firstIndex, bad, total);
+            entry.series = result;
+            entry.fetchedUntil = endIndex;
+            return result;
+        }
+    }
+
+    /** Forgets queries no resource asked for in an hour, e.g. of deleted ServiceQualities. */
+    public void evictIdle(Instant now) {
+        entries.values().removeIf(e -> e.lastUsed != null && e.lastUsed.plus(IDLE_EVICTION).isBefore(now));
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    private static void copyKnown(SliceSeries known, long firstIndex, long until, double[] bad, double[] total) {
+        for (long i = Math.max(firstIndex, known.firstIndex()); i < until; i++) {
+            int at = (int) (i - firstIndex);
+            bad[at] = known.bad(i);
+            total[at] = known.total(i);
+        }
+    }
+
+    private void fetch(PrometheusEndpoint endpoint, SliQuery query, long from, long until, long firstIndex,
+                       double[] bad, double[] total) throws PrometheusQueryException {
+        for (long chunk = from; chunk < until; chunk += MAX_SLICES_PER_QUERY) {
+            long chunkEnd = Math.min(until, chunk + MAX_SLICES_PER_QUERY);
+            // The value at a slice's end covers the slice: evaluate at ends chunk+1 .. chunkEnd.
+            List<PromSeries> result = api.queryRange(endpoint, query.promql(), SliceSeries.startOf(chunk + 1),
+                    SliceSeries.startOf(chunkEnd), SliceSeries.SLICE);
+            Map<Long, Map<String, Double>> partsBySlice = new HashMap<>();
+            for (PromSeries s : result) {
+                String part = s.label(SliQuery.PART_LABEL);
+                for (int i = 0; i < s.timestampsSeconds().length; i++) {
+                    long slice = s.timestampsSeconds()[i] / SliceSeries.SLICE_SECONDS - 1;
+                    partsBySlice.computeIfAbsent(slice, k -> new HashMap<>()).put(part, s.values()[i]);
+                }
+            }
+            for (long slice = chunk; slice < chunkEnd; slice++) {
+                Map<String, Double> parts = partsBySlice.get(slice);
+                double[] decoded = parts == null ? null : query.decoder().decode(parts);
+                int at = (int) (slice - firstIndex);
+                bad[at] = decoded == null ? Double.NaN : decoded[0];
+                total[at] = decoded == null ? Double.NaN : decoded[1];
+            }
+        }
+    }
+
+    private static final class Entry {
+        SliceSeries series;
+        long fetchedUntil;
+        Instant lastUsed;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.sqo.playground;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A deterministic model of one HTTP service, minute by minute: requests with a daily cycle, a baseline error
+ * ratio, incidents, and log-normal latency. Minute {@code m} is the minute that ends at epoch second m x 60; its
+ * counts are what a scrape at that second adds to the counters.
+ *
+ * @param job             value of the job label
+ * @param requestsPerMin  mean requests per minute
+ * @param dailySwing      relative amplitude of the daily cycle, 0..1
+ * @param errorRatio      baseline share of 5xx responses
+ * @param medianLatency   baseline median latency in seconds
+ */
+public record SyntheticService(String job, double requestsPerMin, double dailySwing, double errorRatio,
+                               double medianLatency, List<Incident> incidents) {
+
+    /** Bucket bounds of the latency histogram, in seconds; 0.3/1.2 allow an Apdex with T = 300ms. */
+    public static final double[] BUCKETS = {0.025, 0.05, 0.1, 0.25, 0.3, 0.5, 1, 1.2, 2.5, 5};
+    private static final double LATENCY_SIGMA = 0.5;
+
+    /**
+     * A period with a different error ratio and latency.
+     *
+     * @param errorRatio     share of 5xx responses during the incident, or NaN to keep the baseline
+     * @param latencyFactor  multiplier of the median latency
+     */
+    public record Incident(Instant start, Duration length, double errorRatio, double latencyFactor) {
+        boolean covers(long minute) {
+            long end = minute * 60;
+            return end > start.getEpochSecond() && end <= start.plus(length).getEpochSecond();
+        }
+    }
+
+    public long requests(long minute) {
+        double phase = 2 * Math.PI * Math.floorMod(minute, 1440) / 1440.0;
+        return Math.round(requestsPerMin * (1 + dailySwing * Math.sin(phase)));
+    }
+
+    public long errors(long minute) {
+        double ratio = errorRatio;
+        for (Incident i : incidents) {
+            if (i.covers(minute) && !Double.isNaN(i.errorRatio())) {
+                ratio = i.errorRatio();
+            }
+        }
+        return Math.round(requests(minute) * ratio);
+    }
+
+    public double median(long minute) {
+        double median = medianLatency;
+        for (Incident i : incidents) {
+            if (i.covers(minute)) {
+                median *= i.latencyFactor();
+            }
+        }
+        return median;
+    }
+
+    /** Requests of the minute at or under each bound of {@link #BUCKETS}: cumulative, as in a histogram. */
+    public long[] latencyBuckets(long minute) {
+        long n = requests(minute);
+        double mu = Math.log(median(minute));
+        long[] out = new long[BUCKETS.length];
+        for (int b = 0; b < BUCKETS.length; b++) {
+            out[b] = Math.round(n * normalCdf((Math.log(BUCKETS[b]) - mu) / LATENCY_SIGMA));
+        }
+        return out;
+    }
+
+    /** Requests of the minute at or under {@code bound}, which must be one of {@link #BUCKETS}. */
+    public long requestsUnder(long minute, double bound) {
+        for (int b = 0; b < BUCKETS.length; b++) {
+            if (BUCKETS[b] == bound) {
+                return latencyBuckets(minute)[b];
+            }
+        }
+        throw new IllegalArgumentException(bound + " is not a bucket bound");
+    }
+
+    /** Exact quantile of the minute's latency distribution. */
+    public double latencyQuantile(long minute, double q) {
+        return median(minute) * Math.exp(LATENCY_SIGMA * inverseNormalCdf(q));
+    }
+
+    public double meanLatency(long minute) {
+        return median(minute) * Math.exp(LATENCY_SIGMA * LATENCY_SIGMA / 2);
+    }
+
+    /** Abramowitz and Stegun 7.1.26: error below 1.5e-7, far under one request in a minute. */
+    static double normalCdf(double z) {
+        double x = Math.abs(z) / Math.sqrt(2);
+        double t = 1 / (1 + 0.3275911 * x);
+        double erf = 1 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t
+                * Math.exp(-x * x);
+        return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
+    }
+
+    /** Bisection on {@link #normalCdf}; only used for a handful of quantiles. */
+    static double inverseNormalCdf(double p) {
+        double lo = -10;
+        double hi = 10;
+        for (int i = 0; i < 100; i++) {
+            double mid = (lo + hi) / 2;
+            if (normalCdf(mid) < p) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return (lo + hi) / 2;
+    }
+}

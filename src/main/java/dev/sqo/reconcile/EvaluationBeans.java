@@ -1,0 +1,33 @@
+package dev.sqo.reconcile;
+
+import dev.sqo.metrics.HttpPrometheusApi;
+import dev.sqo.metrics.PrometheusAllowlist;
+import dev.sqo.metrics.PrometheusEndpoint;
+import dev.sqo.metrics.PrometheusEndpointResolver;
+import dev.sqo.metrics.SliObserver;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+
+/** Wires the plain-Java evaluation path from configuration. */
+public class EvaluationBeans {
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    ServiceQualityEvaluator evaluator(SqoConfig config) {
+        PrometheusEndpoint defaultEndpoint = PrometheusEndpoint.anonymous(URI.create(config.prometheus().url()),
+                config.prometheus().timeout());
+        PrometheusAllowlist allowlist = new PrometheusAllowlist(config.prometheus().allowedUrls().orElse(List.of()));
+        return new ServiceQualityEvaluator(new SliObserver(new HttpPrometheusApi()),
+                new PrometheusEndpointResolver(defaultEndpoint, allowlist));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.sqo.reconcile;
+
+import dev.sqo.api.ServiceQuality;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything one evaluation of a ServiceQuality found, before it becomes a status.
+ *
+ * @param specProblems    field errors; when not empty nothing else was evaluated
+ * @param endpointReason  CamelCase reason when the Prometheus override was refused, else null
+ * @param source          the Prometheus the numbers came from, for messages
+ */
+public record EvaluationReport(ServiceQuality resource, Instant at, Duration window, List<String> specProblems,
+                               String endpointReason, String endpointProblem, String source,
+                               List<ObjectiveOutcome> objectives) {
+
+    public static EvaluationReport invalidSpec(ServiceQuality resource, Instant at, List<String> problems) {
+        return new EvaluationReport(resource, at, null, problems, null, null, null, List.of());
+    }
+
+    public static EvaluationReport endpointRefused(ServiceQuality resource, Instant at, Duration window, String reason,
+                                                   String problem) {
+        return new EvaluationReport(resource, at, window, List.of(), reason, problem, null, List.of());
+    }
+}

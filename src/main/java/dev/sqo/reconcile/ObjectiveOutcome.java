@@ -1,0 +1,24 @@
+package dev.sqo.reconcile;
+
+import dev.sqo.api.Objective;
+import dev.sqo.slo.ObjectiveEvaluation;
+
+/**
+ * What evaluating one objective gave: numbers, or a problem that kept it from being measured.
+ *
+ * @param problemReason CamelCase reason (QueryFailed, InvalidSLI) when {@code evaluation} is null
+ */
+public record ObjectiveOutcome(Objective objective, ObjectiveEvaluation evaluation, String problemReason, String problem) {
+
+    public static ObjectiveOutcome measured(Objective objective, ObjectiveEvaluation evaluation) {
+        return new ObjectiveOutcome(objective, evaluation, null, null);
+    }
+
+    public static ObjectiveOutcome failed(Objective objective, String reason, String problem) {
+        return new ObjectiveOutcome(objective, null, reason, problem);
+    }
+
+    public boolean hasData() {
+        return evaluation != null && evaluation.hasData();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.sqo.reconcile;
+
+import dev.sqo.api.Exclusion;
+import dev.sqo.api.Objective;
+import dev.sqo.api.ServiceQuality;
+import dev.sqo.api.ServiceQualitySpec;
+import dev.sqo.api.SpecValidator;
+import dev.sqo.metrics.EndpointRefusedException;
+import dev.sqo.metrics.PrometheusEndpoint;
+import dev.sqo.metrics.PrometheusEndpointResolver;
+import dev.sqo.metrics.PrometheusQueryException;
+import dev.sqo.metrics.SecretSource;
+import dev.sqo.metrics.SliObserver;
+import dev.sqo.metrics.SliPlanException;
+import dev.sqo.slo.ExclusionSchedule;
+import dev.sqo.slo.ObjectiveEvaluator;
+import dev.sqo.slo.PromDuration;
+import dev.sqo.slo.SliceSeries;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Observe and evaluate for one ServiceQuality: the path the reconciler and {@code sqo evaluate} share. Nothing
+ * here throws for bad input or a failing Prometheus; every problem ends up in the report.
+ */
+public final class ServiceQualityEvaluator {
+
+    private final SliObserver observer;
+    private final PrometheusEndpointResolver endpoints;
+
+    public ServiceQualityEvaluator(SliObserver observer, PrometheusEndpointResolver endpoints) {
+        this.observer = observer;
+        this.endpoints = endpoints;
+    }
+
+    public EvaluationReport evaluate(ServiceQuality resource, Instant at, SecretSource secrets) {
+        ServiceQualitySpec spec = resource.getSpec();
+        List<String> problems = SpecValidator.problems(spec);
+        if (!problems.isEmpty()) {
+            return EvaluationReport.invalidSpec(resource, at, problems);
+        }
+        Duration window = PromDuration.parse(spec.window);
+        PrometheusEndpoint endpoint;
+        try {
+            endpoint = endpoints.resolve(spec.prometheus, resource.getMetadata().getNamespace(), secrets);
+        } catch (EndpointRefusedException e) {
+            return EvaluationReport.endpointRefused(resource, at, window, e.reason(), e.getMessage());
+        }
+        ExclusionSchedule exclusions = new ExclusionSchedule(spec.exclusions == null ? List.of()
+                : spec.exclusions.stream().map(Exclusion::toWindow).toList());
+        List<ObjectiveOutcome> outcomes = new ArrayList<>();
+        for (Objective objective : spec.objectives) {
+            outcomes.add(evaluate(endpoint, objective, window, exclusions, at));
+        }
+        return new EvaluationReport(resource, at, window, List.of(), null, null, endpoint.toString(), outcomes);
+    }
+
+    private ObjectiveOutcome evaluate(PrometheusEndpoint endpoint, Objective objective, Duration window,
+                                      ExclusionSchedule exclusions, Instant at) {
+        try {
+            SliceSeries slices = observer.observe(endpoint, objective, window, at);
+            return ObjectiveOutcome.measured(objective,
+                    ObjectiveEvaluator.evaluate(slices, objective.target, window, exclusions, at));
+        } catch (PrometheusQueryException e) {
+            return ObjectiveOutcome.failed(objective, "QueryFailed", e.getMessage());
+        } catch (SliPlanException e) {
+            return ObjectiveOutcome.failed(objective, "InvalidSLI", e.getMessage());
+        }
+    }
+
+    public void evictIdle(Instant now) {
+        observer.evictIdle(now);
+    }
+}

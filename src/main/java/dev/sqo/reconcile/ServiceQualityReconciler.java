@@ -1,0 +1,51 @@
+package dev.sqo.reconcile;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sqo.api.ServiceQuality;
+import dev.sqo.api.ServiceQualityStatus;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/** Re-evaluates each ServiceQuality on a fixed interval and patches its status when what a person sees changed. */
+@ControllerConfiguration(name = "servicequality")
+public class ServiceQualityReconciler implements Reconciler<ServiceQuality> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ServiceQualityEvaluator evaluator;
+    private final KubernetesSecretSource secrets;
+    private final Clock clock;
+    private final SqoConfig config;
+
+    public ServiceQualityReconciler(ServiceQualityEvaluator evaluator, KubernetesClient client, Clock clock, SqoConfig config) {
+        this.evaluator = evaluator;
+        this.secrets = new KubernetesSecretSource(client);
+        this.clock = clock;
+        this.config = config;
+    }
+
+    @Override
+    public UpdateControl<ServiceQuality> reconcile(ServiceQuality resource, Context<ServiceQuality> context) {
+        Instant now = clock.instant();
+        ServiceQualityStatus status = StatusAggregator.build(evaluator.evaluate(resource, now, secrets), resource.getStatus());
+        evaluator.evictIdle(now);
+        UpdateControl<ServiceQuality> control;
+        if (JSON.valueToTree(status).equals(JSON.valueToTree(resource.getStatus()))) {
+            control = UpdateControl.noUpdate();
+        } else {
+            ServiceQuality patch = new ServiceQuality();
+            patch.setMetadata(new ObjectMetaBuilder().withName(resource.getMetadata().getName())
+                    .withNamespace(resource.getMetadata().getNamespace()).build());
+            patch.setStatus(status);
+            control = UpdateControl.patchStatus(patch);
+        }
+        return control.rescheduleAfter(config.reconcile().interval());
+    }
+}

@@ -1,0 +1,124 @@
+package dev.sqo.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The CRD refuses bad specs at admission with a message; the Java validator agrees for what slips past. */
+class CelValidationTest {
+
+    private static final ObjectMapper YAML = new YAMLMapper();
+    private static CrdSchemaValidator crd;
+
+    @BeforeAll
+    static void load() throws IOException {
+        crd = new CrdSchemaValidator(CrdFileTest.CRD_FILE);
+    }
+
+    @Test
+    void everyExampleIsAccepted() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("examples"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                for (JsonNode doc : YAML.readerFor(JsonNode.class).readValues(f.toFile()).readAll().stream().map(JsonNode.class::cast).toList()) {
+                    if ("ServiceQuality".equals(doc.path("kind").asText())) {
+                        assertEquals(List.of(), crd.violations(doc), f.toString());
+                        ServiceQuality sq = new ObjectMapper().treeToValue(doc, ServiceQuality.class);
+                        assertEquals(List.of(), SpecValidator.problems(sq.getSpec()), f.toString());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyRuleCompiles() {
+        assertTrue(crd.rules().size() >= 9, "rules: " + crd.rules());
+    }
+
+    static Stream<Arguments> badSpecs() {
+        return Stream.of(
+                Arguments.of("two SLI kinds", "/spec/objectives/0", "{\"latency\": {\"metric\": \"m\", \"threshold\": \"300ms\"}}",
+                        "set exactly one SLI"),
+                Arguments.of("no SLI kind", "/spec/objectives/0", "{\"ratio\": null}", "set exactly one SLI"),
+                Arguments.of("target 100", "/spec/objectives/0", "{\"target\": 100}", "strictly between 0 and 100"),
+                Arguments.of("target 0", "/spec/objectives/0", "{\"target\": 0}", "strictly between 0 and 100"),
+                Arguments.of("window over 90d", "/spec", "{\"window\": \"91d\"}", "between 1h and 90d"),
+                Arguments.of("window under 1h", "/spec", "{\"window\": \"30m\"}", "between 1h and 90d"),
+                Arguments.of("window 13w", "/spec", "{\"window\": \"13w\"}", "between 1h and 90d"),
+                Arguments.of("errors and good", "/spec/objectives/0/ratio", "{\"good\": \"sum(rate(x[{{window}}]))\"}",
+                        "exactly one of errors and good"),
+                Arguments.of("no window placeholder", "/spec/objectives/0/ratio", "{\"total\": \"sum(rate(x[5m]))\"}",
+                        "{{window}} placeholder"),
+                Arguments.of("percentile 100", "/spec/objectives/0", "{\"ratio\": null, \"latencyPercentile\": "
+                        + "{\"metric\": \"m\", \"percentile\": 100, \"threshold\": \"1s\"}}", "percentile is strictly between"),
+                Arguments.of("absolute and recurring", "/spec", "{\"exclusions\": [{\"name\": \"x\", \"from\": \"2026-01-01T00:00:00Z\","
+                        + " \"to\": \"2026-01-01T01:00:00Z\", \"schedule\": \"0 2 * * *\", \"duration\": \"1h\"}]}", "either absolute"),
+                Arguments.of("to before from", "/spec", "{\"exclusions\": [{\"name\": \"x\", \"from\": \"2026-01-02T00:00:00Z\","
+                        + " \"to\": \"2026-01-01T00:00:00Z\"}]}", "to must be after from"),
+                Arguments.of("bearer and basic", "/spec", "{\"prometheus\": {\"url\": \"https://p.example\", "
+                        + "\"bearerTokenSecret\": {\"name\": \"s\", \"key\": \"t\"}, \"basicAuthSecret\": {\"name\": \"s\"}}}",
+                        "at most one of bearerTokenSecret and basicAuthSecret"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badSpecs")
+    void badSpecIsRefusedWithAMessage(String name, String at, String merge, String expected) throws IOException {
+        JsonNode doc = valid();
+        ObjectNode target = (ObjectNode) doc.at(at);
+        new ObjectMapper().readTree(merge).fields().forEachRemaining(e -> {
+            if (e.getValue().isNull()) {
+                target.remove(e.getKey());
+            } else {
+                target.set(e.getKey(), e.getValue());
+            }
+        });
+        List<String> violations = crd.violations(doc);
+        assertTrue(violations.stream().anyMatch(v -> v.contains(expected)), "CEL violations: " + violations);
+
+        ServiceQuality sq = new ObjectMapper().treeToValue(doc, ServiceQuality.class);
+        List<String> problems = SpecValidator.problems(sq.getSpec());
+        assertFalse(problems.isEmpty(), "the Java validator also refuses " + name);
+    }
+
+    @Test
+    void duplicateObjectiveNamesAreRefused() throws IOException {
+        JsonNode doc = valid();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) doc.at("/spec/objectives")).add(doc.at("/spec/objectives/0").deepCopy());
+        assertTrue(crd.violations(doc).stream().anyMatch(v -> v.contains("objective names must be unique")));
+        ServiceQuality sq = new ObjectMapper().treeToValue(doc, ServiceQuality.class);
+        assertTrue(SpecValidator.problems(sq.getSpec()).stream().anyMatch(p -> p.contains("'availability' repeats")));
+    }
+
+    private static JsonNode valid() throws IOException {
+        return YAML.readTree("""
+                apiVersion: sqo.dev/v1alpha1
+                kind: ServiceQuality
+                metadata: {name: checkout, namespace: shop}
+                spec:
+                  targetRef: {kind: Deployment, name: checkout}
+                  window: 30d
+                  objectives:
+                    - name: availability
+                      target: 99.9
+                      ratio:
+                        errors: sum(rate(http_requests_total{code=~"5.."}[{{window}}]))
+                        total: sum(rate(http_requests_total[{{window}}]))
+                """);
+    }
+}
