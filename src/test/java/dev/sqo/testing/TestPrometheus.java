@@ -1,0 +1,62 @@
+package dev.sqo.testing;
+
+import dev.sqo.playground.DemoHistory;
+import dev.sqo.playground.LocalPrometheus;
+import dev.sqo.playground.OpenMetricsHistory;
+import dev.sqo.playground.SyntheticService;
+import dev.sqo.slo.SliceSeries;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One real Prometheus for the whole test run, loaded with 31 days of history that ends at {@link #END}: the demo
+ * services of examples/ and the {@link #SCENARIO} service whose numbers the integration tests check. Started on
+ * first use, stopped when the JVM exits.
+ */
+public final class TestPrometheus {
+
+    /** A slice boundary a little before now, so that evaluations at END see complete slices. */
+    public static final Instant END = SliceSeries.startOf(SliceSeries.indexAt(Instant.now()) - 1);
+
+    public static final Instant OUTAGE_START = END.minus(Duration.ofDays(12));
+    public static final Duration OUTAGE_LENGTH = Duration.ofMinutes(30);
+    public static final Instant SLOW_START = END.minus(Duration.ofDays(3));
+    public static final Duration SLOW_LENGTH = Duration.ofHours(2);
+    public static final Duration FAST_BURN_LENGTH = Duration.ofHours(1);
+
+    /**
+     * Steady 0.05% errors, a 30-minute full outage 12 days ago, a 3% error burn for the last hour (burn 30 at
+     * 99.9%: a page), and two slow hours 3 days ago (median latency x8).
+     */
+    public static final SyntheticService SCENARIO = new SyntheticService("scenario", 1000, 0.3, 0.0005, 0.1, List.of(
+            new SyntheticService.Incident(OUTAGE_START, OUTAGE_LENGTH, 1.0, 1.0),
+            new SyntheticService.Incident(END.minus(FAST_BURN_LENGTH), FAST_BURN_LENGTH, 0.03, 1.0),
+            new SyntheticService.Incident(SLOW_START, SLOW_LENGTH, Double.NaN, 8.0)));
+
+    private static LocalPrometheus prometheus;
+
+    private TestPrometheus() {
+    }
+
+    public static synchronized URI url() {
+        if (prometheus == null) {
+            List<SyntheticService> services = new ArrayList<>(DemoHistory.services(END));
+            services.add(SCENARIO);
+            long last = END.getEpochSecond() / 60;
+            try {
+                prometheus = LocalPrometheus.start(file -> OpenMetricsHistory.write(file, services,
+                        last - DemoHistory.LENGTH.toMinutes(), last));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(prometheus::close));
+        }
+        return prometheus.url();
+    }
+}
