@@ -113,7 +113,7 @@ class PrometheusEvaluationTest {
         Condition burning = condition(status, "BudgetBurning");
         assertEquals("True", burning.getStatus());
         assertEquals("FastBurn", burning.getReason());
-        assertTrue(burning.getMessage().matches("availability burns its error budget at 30\\.\\dx over 1h and 30\\.\\dx over 5m "
+        assertTrue(burning.getMessage().matches("availability burns its error budget at \\d+\\.\\dx over 1h and \\d+\\.\\dx over 5m "
                 + "\\(page threshold 14\\.40x\\).*"), burning.getMessage());
         assertEquals("Page", status.alert);
         assertEquals("Deployment/scenario", status.target);
