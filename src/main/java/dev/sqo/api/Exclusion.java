@@ -21,14 +21,17 @@ public class Exclusion {
     private static final String RFC3339 = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$";
 
     @Required
+    @Size(min = 1, max = 63)
     @Pattern("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")
     @JsonPropertyDescription("Name of the maintenance window, shown in status messages.")
     public String name;
 
+    @Size(max = 64)
     @Pattern(RFC3339)
     @JsonPropertyDescription("Start of an absolute window, RFC 3339, e.g. 2026-11-20T22:00:00Z.")
     public String from;
 
+    @Size(max = 64)
     @Pattern(RFC3339)
     @JsonPropertyDescription("End of an absolute window, RFC 3339; must be after from.")
     public String to;

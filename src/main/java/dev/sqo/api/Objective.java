@@ -3,6 +3,7 @@ package dev.sqo.api;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 @ValidationRule(value = "[has(self.ratio), has(self.latency), has(self.latencyPercentile), has(self.apdex)].exists_one(k, k)",
@@ -12,6 +13,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 public class Objective {
 
     @Required
+    @Size(min = 1, max = 63)
     @Pattern("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")
     @JsonPropertyDescription("Name of the objective, unique within the ServiceQuality (lowercase, digits and '-').")
     public String name;

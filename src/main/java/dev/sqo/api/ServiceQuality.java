@@ -1,5 +1,6 @@
 package dev.sqo.api;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -19,4 +20,17 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class ServiceQuality extends CustomResource<ServiceQualitySpec, ServiceQualityStatus> implements Namespaced {
+
+    // Overridden only to describe the two fields in the CRD schema.
+    @Override
+    @JsonPropertyDescription("What good service means for the workload: its SLOs, their window and maintenance windows.")
+    public ServiceQualitySpec getSpec() {
+        return super.getSpec();
+    }
+
+    @Override
+    @JsonPropertyDescription("How the workload is doing against its SLOs, as of the last 5-minute slice boundary. Written by sqo.")
+    public ServiceQualityStatus getStatus() {
+        return super.getStatus();
+    }
 }

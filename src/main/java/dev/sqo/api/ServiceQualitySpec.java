@@ -22,6 +22,7 @@ public class ServiceQualitySpec {
     public TargetRef targetRef;
 
     @Default("30d")
+    @Size(max = 10)
     @Pattern(Durations.PERIOD_PATTERN)
     @ValidationRule(value = WINDOW_RULE, message = "window must be between 1h and 90d, for example 30d or 28d")
     @JsonPropertyDescription("Rolling SLO window (period) over which attainment and error budget are computed: "

@@ -2,7 +2,6 @@ package dev.sqo.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.fabric8.kubernetes.api.model.Condition;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +28,7 @@ public class ServiceQualityStatus {
     public String alert;
 
     @JsonPropertyDescription("Ready, MetricsAvailable, ObjectivesMet and BudgetBurning, per Kubernetes API conventions.")
-    public List<Condition> conditions = new ArrayList<>();
+    public List<StatusCondition> conditions = new ArrayList<>();
 
     @JsonPropertyDescription("Evaluation of each objective.")
     public List<ObjectiveStatus> objectives = new ArrayList<>();

@@ -1,7 +1,6 @@
 package dev.sqo.reconcile;
 
-import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.ConditionBuilder;
+import dev.sqo.api.StatusCondition;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,12 +14,12 @@ final class ConditionSet {
     static final String FALSE = "False";
     static final String UNKNOWN = "Unknown";
 
-    private final List<Condition> previous;
+    private final List<StatusCondition> previous;
     private final Long generation;
     private final Instant now;
-    private final List<Condition> conditions = new ArrayList<>();
+    private final List<StatusCondition> conditions = new ArrayList<>();
 
-    ConditionSet(List<Condition> previous, Long generation, Instant now) {
+    ConditionSet(List<StatusCondition> previous, Long generation, Instant now) {
         this.previous = previous == null ? List.of() : previous;
         this.generation = generation;
         this.now = now;
@@ -28,16 +27,15 @@ final class ConditionSet {
 
     ConditionSet set(String type, String status, String reason, String message) {
         String transition = previous.stream()
-                .filter(c -> type.equals(c.getType()) && status.equals(c.getStatus()) && c.getLastTransitionTime() != null)
-                .map(Condition::getLastTransitionTime)
+                .filter(c -> type.equals(c.type) && status.equals(c.status) && c.lastTransitionTime != null)
+                .map(c -> c.lastTransitionTime)
                 .findFirst()
                 .orElse(now.truncatedTo(ChronoUnit.SECONDS).toString());
-        conditions.add(new ConditionBuilder().withType(type).withStatus(status).withReason(reason).withMessage(message)
-                .withLastTransitionTime(transition).withObservedGeneration(generation).build());
+        conditions.add(new StatusCondition(type, status, reason, message, transition, generation));
         return this;
     }
 
-    List<Condition> build() {
+    List<StatusCondition> build() {
         return List.copyOf(conditions);
     }
 }

@@ -13,7 +13,7 @@ import dev.sqo.metrics.SliObserver;
 import dev.sqo.testing.ExpectedSlo;
 import dev.sqo.testing.Fixtures;
 import dev.sqo.testing.TestPrometheus;
-import io.fabric8.kubernetes.api.model.Condition;
+import dev.sqo.api.StatusCondition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -108,13 +108,13 @@ class PrometheusEvaluationTest {
     @Test
     void conditionsTellOnCallWhatIsWrong() {
         ServiceQualityStatus status = evaluate(Fixtures.serviceQuality("scenario.yaml"));
-        assertEquals("True", condition(status, "Ready").getStatus());
-        assertEquals("True", condition(status, "MetricsAvailable").getStatus());
-        Condition burning = condition(status, "BudgetBurning");
-        assertEquals("True", burning.getStatus());
-        assertEquals("FastBurn", burning.getReason());
-        assertTrue(burning.getMessage().matches("availability burns its error budget at \\d+\\.\\dx over 1h and \\d+\\.\\dx over 5m "
-                + "\\(page threshold 14\\.40x\\).*"), burning.getMessage());
+        assertEquals("True", condition(status, "Ready").status);
+        assertEquals("True", condition(status, "MetricsAvailable").status);
+        StatusCondition burning = condition(status, "BudgetBurning");
+        assertEquals("True", burning.status);
+        assertEquals("FastBurn", burning.reason);
+        assertTrue(burning.message.matches("availability burns its error budget at \\d+\\.\\dx over 1h and \\d+\\.\\dx over 5m "
+                + "\\(page threshold 14\\.40x\\).*"), burning.message);
         assertEquals("Page", status.alert);
         assertEquals("Deployment/scenario", status.target);
         assertEquals(1L, status.observedGeneration);
@@ -129,10 +129,10 @@ class PrometheusEvaluationTest {
         assertEquals(null, o.attainment);
         assertTrue(o.message.contains("threshold 400ms (0.4s) is not a bucket bound of http_request_duration_seconds"), o.message);
         assertTrue(o.message.contains("le=0.025, 0.05, 0.1, 0.25, 0.3, 0.5, 1.0, 1.2, 2.5, 5.0, +Inf"), o.message);
-        Condition metrics = condition(status, "MetricsAvailable");
-        assertEquals("False", metrics.getStatus());
-        assertEquals("InvalidSLI", metrics.getReason());
-        assertEquals("False", condition(status, "Ready").getStatus());
+        StatusCondition metrics = condition(status, "MetricsAvailable");
+        assertEquals("False", metrics.status);
+        assertEquals("InvalidSLI", metrics.reason);
+        assertEquals("False", condition(status, "Ready").status);
     }
 
     @Test
@@ -145,7 +145,7 @@ class PrometheusEvaluationTest {
         assertEquals(null, o.met);
         assertEquals(null, o.burnRates.h1);
         assertEquals("None", o.alert);
-        assertEquals("NoData", condition(status, "MetricsAvailable").getReason());
+        assertEquals("NoData", condition(status, "MetricsAvailable").reason);
         assertTrue(status.objectivesMet.matches("[0-3]/4"), "an objective without data is not met: " + status.objectivesMet);
     }
 
@@ -173,7 +173,7 @@ class PrometheusEvaluationTest {
         return status.objectives.stream().filter(o -> o.name.equals(name)).findFirst().orElseThrow();
     }
 
-    static Condition condition(ServiceQualityStatus status, String type) {
-        return status.conditions.stream().filter(c -> c.getType().equals(type)).findFirst().orElseThrow();
+    static StatusCondition condition(ServiceQualityStatus status, String type) {
+        return status.conditions.stream().filter(c -> c.type.equals(type)).findFirst().orElseThrow();
     }
 }

@@ -7,7 +7,7 @@ import dev.sqo.testing.ExpectedSlo;
 import dev.sqo.testing.Fixtures;
 import dev.sqo.testing.PrometheusTestResource;
 import dev.sqo.testing.TestPrometheus;
-import io.fabric8.kubernetes.api.model.Condition;
+import dev.sqo.api.StatusCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,11 +45,11 @@ class ServiceQualityReconcilerTest {
         double consumed = new ExpectedSlo(TestPrometheus.SCENARIO, TestPrometheus.END).errorRatio(Duration.ofDays(30)) / 0.001;
         assertEquals(consumed, availability.errorBudget.consumed, 0.01 * consumed);
         assertEquals("Page", status.alert);
-        assertEquals("True", PrometheusEvaluationTest.condition(status, "Ready").getStatus());
-        assertEquals("FastBurn", PrometheusEvaluationTest.condition(status, "BudgetBurning").getReason());
+        assertEquals("True", PrometheusEvaluationTest.condition(status, "Ready").status);
+        assertEquals("FastBurn", PrometheusEvaluationTest.condition(status, "BudgetBurning").reason);
         assertEquals(done.getMetadata().getGeneration(), status.observedGeneration);
-        for (Condition c : status.conditions) {
-            assertEquals(done.getMetadata().getGeneration(), c.getObservedGeneration(), c.getType());
+        for (StatusCondition c : status.conditions) {
+            assertEquals(done.getMetadata().getGeneration(), c.observedGeneration, c.type);
         }
     }
 
@@ -60,12 +60,12 @@ class ServiceQualityReconcilerTest {
         sq.getMetadata().setNamespace("team-b");
         client.resource(sq).create();
         ServiceQuality first = awaitStatus("team-b", "steady", s -> s.objectives.size() == 4);
-        String transition = PrometheusEvaluationTest.condition(first.getStatus(), "Ready").getLastTransitionTime();
+        String transition = PrometheusEvaluationTest.condition(first.getStatus(), "Ready").lastTransitionTime;
 
         Thread.sleep(5_000); // more than two reconcile intervals of the test profile (2s)
         ServiceQuality later = client.resources(ServiceQuality.class).inNamespace("team-b").withName("steady").get();
         assertEquals(first.getMetadata().getResourceVersion(), later.getMetadata().getResourceVersion());
-        assertEquals(transition, PrometheusEvaluationTest.condition(later.getStatus(), "Ready").getLastTransitionTime());
+        assertEquals(transition, PrometheusEvaluationTest.condition(later.getStatus(), "Ready").lastTransitionTime);
     }
 
     @Test
@@ -78,12 +78,12 @@ class ServiceQualityReconcilerTest {
         client.resource(sq).create();
 
         ServiceQuality done = awaitStatus("team-c", "broken", s -> !s.conditions.isEmpty());
-        Condition ready = PrometheusEvaluationTest.condition(done.getStatus(), "Ready");
-        assertEquals("False", ready.getStatus());
-        assertEquals("InvalidSpec", ready.getReason());
-        assertTrue(ready.getMessage().contains("spec.window: must be between 1h and 90d, got 91d"), ready.getMessage());
-        assertTrue(ready.getMessage().contains("spec.objectives[0].target"), ready.getMessage());
-        assertEquals("Unknown", PrometheusEvaluationTest.condition(done.getStatus(), "ObjectivesMet").getStatus());
+        StatusCondition ready = PrometheusEvaluationTest.condition(done.getStatus(), "Ready");
+        assertEquals("False", ready.status);
+        assertEquals("InvalidSpec", ready.reason);
+        assertTrue(ready.message.contains("spec.window: must be between 1h and 90d, got 91d"), ready.message);
+        assertTrue(ready.message.contains("spec.objectives[0].target"), ready.message);
+        assertEquals("Unknown", PrometheusEvaluationTest.condition(done.getStatus(), "ObjectivesMet").status);
     }
 
     @Test
@@ -96,10 +96,10 @@ class ServiceQualityReconcilerTest {
         client.resource(sq).create();
 
         ServiceQuality done = awaitStatus("team-d", "elsewhere", s -> !s.conditions.isEmpty());
-        Condition metrics = PrometheusEvaluationTest.condition(done.getStatus(), "MetricsAvailable");
-        assertEquals("False", metrics.getStatus());
-        assertEquals("PrometheusNotAllowed", metrics.getReason());
-        assertTrue(metrics.getMessage().contains("not in the operator's allowlist"), metrics.getMessage());
+        StatusCondition metrics = PrometheusEvaluationTest.condition(done.getStatus(), "MetricsAvailable");
+        assertEquals("False", metrics.status);
+        assertEquals("PrometheusNotAllowed", metrics.reason);
+        assertTrue(metrics.message.contains("not in the operator's allowlist"), metrics.message);
     }
 
     private ServiceQuality awaitStatus(String namespace, String name, Predicate<ServiceQualityStatus> ready) {
