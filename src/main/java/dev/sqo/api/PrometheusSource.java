@@ -17,7 +17,7 @@ public class PrometheusSource {
             + "Credentials in the URL are refused; use a Secret.")
     public String url;
 
-    @Pattern("^[0-9]{1,4}(ms|s|m)$")
+    @Pattern(Durations.TIMEOUT_PATTERN)
     @JsonPropertyDescription("Timeout of one query, e.g. 10s. Defaults to the operator's configured timeout.")
     public String timeout;
 

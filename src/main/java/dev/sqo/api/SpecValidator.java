@@ -22,6 +22,7 @@ public final class SpecValidator {
     private static final Pattern METRIC = Pattern.compile("^[a-zA-Z_:][a-zA-Z0-9_:]*$");
     private static final Pattern PERIOD = Pattern.compile(Durations.PERIOD_PATTERN);
     private static final Pattern LATENCY = Pattern.compile(Durations.LATENCY_PATTERN);
+    private static final Pattern TIMEOUT = Pattern.compile(Durations.TIMEOUT_PATTERN);
 
     private SpecValidator() {
     }
@@ -43,6 +44,9 @@ public final class SpecValidator {
         }
         if (spec.prometheus != null && (spec.prometheus.url == null || !spec.prometheus.url.matches("^https?://[^@\\s]+$"))) {
             out.add("spec.prometheus.url: must be an http(s) URL without credentials");
+        }
+        if (spec.prometheus != null && spec.prometheus.timeout != null && !TIMEOUT.matcher(spec.prometheus.timeout).matches()) {
+            out.add("spec.prometheus.timeout: must be a duration like 10s or 500ms, got " + spec.prometheus.timeout);
         }
         if (spec.prometheus != null && spec.prometheus.bearerTokenSecret != null && spec.prometheus.basicAuthSecret != null) {
             out.add("spec.prometheus: set at most one of bearerTokenSecret and basicAuthSecret");

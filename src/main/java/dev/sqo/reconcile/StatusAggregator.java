@@ -151,13 +151,13 @@ public final class StatusAggregator {
         int n = report.objectives().size();
         if (problems.isEmpty()) {
             String message = "All " + n + " objectives have data from " + report.source() + ".";
-            conditions.set(METRICS_AVAILABLE, ConditionSet.TRUE, "AllObjectivesHaveData", message);
             conditions.set(READY, ConditionSet.TRUE, "Evaluated", "All " + n + " objectives evaluated.");
+            conditions.set(METRICS_AVAILABLE, ConditionSet.TRUE, "AllObjectivesHaveData", message);
         } else {
             String message = (n - problems.size()) + " of " + n + " objectives have data from " + report.source()
                     + ": " + String.join("; ", problems) + ".";
-            conditions.set(METRICS_AVAILABLE, ConditionSet.FALSE, reason, message);
             conditions.set(READY, ConditionSet.FALSE, "MetricsUnavailable", message);
+            conditions.set(METRICS_AVAILABLE, ConditionSet.FALSE, reason, message);
         }
     }
 
