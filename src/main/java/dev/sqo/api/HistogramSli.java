@@ -19,4 +19,11 @@ public abstract class HistogramSli {
     @JsonPropertyDescription("Label matchers that pick the workload's series, without braces, "
             + "e.g. job=\"checkout\",route!=\"/healthz\".")
     public String selector;
+
+    /** This histogram's series with the given suffix, its selector and one more matcher (or none). */
+    public String series(String suffix, String extraMatcher) {
+        String sel = selector == null ? "" : selector.trim().replaceAll(",\\s*$", "");
+        String matchers = sel.isEmpty() ? extraMatcher : extraMatcher.isEmpty() ? sel : sel + "," + extraMatcher;
+        return metric + suffix + "{" + matchers + "}";
+    }
 }

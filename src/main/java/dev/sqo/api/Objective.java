@@ -23,6 +23,9 @@ public class Objective {
             + "(ratio, latency), of good 5-minute slices (latencyPercentile) or the minimum Apdex score (apdex).")
     public double target;
 
+    @JsonPropertyDescription("Which generated burn-rate alerts this objective gets; both by default.")
+    public ObjectiveAlerts alerts;
+
     @JsonPropertyDescription("SLI from two PromQL expressions: errors (or good) events and total events.")
     public RatioSli ratio;
 

@@ -15,7 +15,7 @@ public class ServiceQualitySpec {
     /** Durations from 1h to 90d, in whole minutes, hours, days or weeks. */
     static final String WINDOW_RULE = "[int(self.substring(0, size(self) - 1)) * "
             + "(self.endsWith('m') ? 1 : self.endsWith('h') ? 60 : self.endsWith('d') ? 1440 : 10080)]"
-            + ".all(minutes, minutes >= 60 && minutes <= 129600)";
+            + ".all(minutes, minutes >= 60 && minutes <= 129600 && minutes % 5 == 0)";
 
     @Required
     @JsonPropertyDescription("The workload these objectives describe. It is always in the ServiceQuality's own namespace.")
@@ -24,7 +24,7 @@ public class ServiceQualitySpec {
     @Default("30d")
     @Size(max = 10)
     @Pattern(Durations.PERIOD_PATTERN)
-    @ValidationRule(value = WINDOW_RULE, message = "window must be between 1h and 90d, for example 30d or 28d")
+    @ValidationRule(value = WINDOW_RULE, message = "window must be between 1h and 90d in whole 5-minute steps, for example 30d or 28d")
     @JsonPropertyDescription("Rolling SLO window (period) over which attainment and error budget are computed: "
             + "a number and a unit m, h, d or w, between 1h and 90d. Defaults to 30d.")
     public String window = "30d";
@@ -38,6 +38,9 @@ public class ServiceQualitySpec {
     @ValidationRule(value = "self.all(o, self.exists_one(p, p.name == o.name))", message = "objective names must be unique")
     @JsonPropertyDescription("The service level objectives of the workload, each with exactly one SLI.")
     public List<Objective> objectives = new ArrayList<>();
+
+    @JsonPropertyDescription("How the generated Prometheus alert rules look and when they may fire.")
+    public Alerting alerting;
 
     @Size(max = 20)
     @JsonPropertyDescription("Maintenance windows left out of every SLI: requests inside them count neither as good nor as bad.")

@@ -40,13 +40,15 @@ public final class SpecValidator {
             Duration w = PromDuration.parse(spec.window);
             if (w.compareTo(MIN_WINDOW) < 0 || w.compareTo(MAX_WINDOW) > 0) {
                 out.add("spec.window: must be between 1h and 90d, got " + spec.window);
+            } else if (w.toMinutes() % 5 != 0) {
+                out.add("spec.window: must be a whole number of 5-minute slices, got " + spec.window);
             }
         }
         if (spec.prometheus != null && (spec.prometheus.url == null || !spec.prometheus.url.matches("^https?://[^@\\s]+$"))) {
             out.add("spec.prometheus.url: must be an http(s) URL without credentials");
         }
         if (spec.prometheus != null && spec.prometheus.timeout != null && !TIMEOUT.matcher(spec.prometheus.timeout).matches()) {
-            out.add("spec.prometheus.timeout: must be a duration like 10s or 500ms, got " + spec.prometheus.timeout);
+            out.add("spec.prometheus.timeout: must be a positive duration like 10s or 500ms, got " + spec.prometheus.timeout);
         }
         if (spec.prometheus != null && spec.prometheus.bearerTokenSecret != null && spec.prometheus.basicAuthSecret != null) {
             out.add("spec.prometheus: set at most one of bearerTokenSecret and basicAuthSecret");

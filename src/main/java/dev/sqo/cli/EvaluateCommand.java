@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -86,6 +87,18 @@ public class EvaluateCommand implements Callable<Integer> {
             problems.forEach(p -> err.println("sqo evaluate: " + p));
             return BAD_INPUT;
         }
+        Duration queryTimeout;
+        try {
+            queryTimeout = PromDuration.parse(timeout);
+        } catch (IllegalArgumentException e) {
+            err.println("sqo evaluate: --timeout " + e.getMessage());
+            return BAD_INPUT;
+        }
+        if (queryTimeout.isZero() || (source.prometheus != null && (source.prometheus.getScheme() == null
+                || !source.prometheus.getScheme().matches("https?") || source.prometheus.getHost() == null))) {
+            err.println("sqo evaluate: --prometheus must be an http(s) URL like http://127.0.0.1:9090, and --timeout positive");
+            return BAD_INPUT;
+        }
         Instant at;
         try {
             at = time == null ? Instant.now() : Instant.parse(time);
@@ -97,14 +110,14 @@ public class EvaluateCommand implements Callable<Integer> {
             err.println("sqo evaluate: starting a local Prometheus with " + DemoHistory.LENGTH.toDays() + " days of demo history ...");
             try (LocalPrometheus prometheus = DemoHistory.start(at)) {
                 err.println("sqo evaluate: Prometheus ready at " + prometheus.url());
-                return evaluate(resources, prometheus.url(), at);
+                return evaluate(resources, prometheus.url(), queryTimeout, at);
             }
         }
-        return evaluate(resources, source.prometheus, at);
+        return evaluate(resources, source.prometheus, queryTimeout, at);
     }
 
-    private int evaluate(List<ServiceQuality> resources, URI prometheus, Instant at) throws IOException {
-        PrometheusEndpoint endpoint = PrometheusEndpoint.anonymous(prometheus, PromDuration.parse(timeout));
+    private int evaluate(List<ServiceQuality> resources, URI prometheus, Duration queryTimeout, Instant at) throws IOException {
+        PrometheusEndpoint endpoint = PrometheusEndpoint.anonymous(prometheus, queryTimeout);
         // The command line names the Prometheus for every resource: a spec.prometheus override and its Secrets do not apply.
         ServiceQualityEvaluator evaluator = new ServiceQualityEvaluator(new SliObserver(new HttpPrometheusApi()),
                 new PrometheusEndpointResolver(endpoint, new PrometheusAllowlist(List.of())));

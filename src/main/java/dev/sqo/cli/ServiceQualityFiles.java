@@ -39,7 +39,10 @@ final class ServiceQualityFiles {
     static List<ServiceQuality> read(Path file) throws InvalidFileException {
         List<JsonNode> documents = new ArrayList<>();
         try (var parser = new YAMLFactory().createParser(Files.newBufferedReader(file))) {
-            YAML.readValues(parser, JsonNode.class).forEachRemaining(documents::add);
+            var values = YAML.readValues(parser, JsonNode.class);
+            while (values.hasNextValue()) {
+                documents.add(values.nextValue());
+            }
         } catch (NoSuchFileException e) {
             throw new InvalidFileException(file + ": no such file");
         } catch (JsonProcessingException e) {

@@ -9,18 +9,31 @@ final class BucketBound {
     private BucketBound() {
     }
 
-    /** The exact {@code le} label value equal to the threshold (in seconds), if the histogram has one. */
-    static Optional<String> find(List<String> leValues, double thresholdSeconds) {
-        for (String le : leValues) {
-            try {
-                double v = Double.parseDouble(le);
-                if (Math.abs(v - thresholdSeconds) <= 1e-9 * Math.max(1.0, Math.abs(thresholdSeconds))) {
-                    return Optional.of(le);
-                }
-            } catch (NumberFormatException ignored) {
-                // "+Inf" and malformed labels are never a threshold.
-            }
+    /**
+     * A matcher regex for every {@code le} label value equal to the threshold (in seconds): targets instrumented
+     * by different client libraries may spell one bound "1" and "1.0", and the good count must cover all of them.
+     */
+    static Optional<String> matcher(List<String> leValues, double thresholdSeconds) {
+        List<String> equal = leValues.stream().filter(le -> equals(le, thresholdSeconds))
+                .map(le -> le.replace(".", "\\\\.").replace("+", "\\\\+")).toList();
+        return equal.isEmpty() ? Optional.empty() : Optional.of(String.join("|", equal));
+    }
+
+    /** The highest bound below +Inf, if any. */
+    static Optional<Double> highestFinite(List<String> leValues) {
+        return leValues.stream().map(BucketBound::parse).filter(v -> v != null && !v.isInfinite()).max(Double::compare);
+    }
+
+    private static boolean equals(String le, double thresholdSeconds) {
+        Double v = parse(le);
+        return v != null && Math.abs(v - thresholdSeconds) <= 1e-9 * Math.max(1.0, Math.abs(thresholdSeconds));
+    }
+
+    private static Double parse(String le) {
+        try {
+            return Double.parseDouble(le);
+        } catch (NumberFormatException e) {
+            return null;
         }
-        return Optional.empty();
     }
 }

@@ -13,7 +13,7 @@ final class HistogramBucketCache {
 
     private static final Duration TTL = Duration.ofMinutes(10);
 
-    private record Key(String url, String series) {
+    private record Key(String endpoint, String series) {
     }
 
     private record Known(List<String> leValues, Instant fetched) {
@@ -31,8 +31,8 @@ final class HistogramBucketCache {
     }
 
     private List<String> leValues(PrometheusEndpoint endpoint, HistogramSli h, Instant time) throws PrometheusQueryException {
-        String series = SliQueryPlanner.series(h, "_bucket", "");
-        Key key = new Key(endpoint.url().toString(), series);
+        String series = h.series("_bucket", "");
+        Key key = new Key(endpoint.cacheKey(), series);
         Known k = known.get(key);
         if (k != null && !k.fetched().plus(TTL).isBefore(time) && !k.fetched().isAfter(time)) {
             return k.leValues();

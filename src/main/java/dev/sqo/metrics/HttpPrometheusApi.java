@@ -32,6 +32,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class HttpPrometheusApi implements PrometheusApi {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** The error types of the Prometheus HTTP API; anything else a server sends is not repeated. */
+    private static final java.util.Set<String> ERROR_TYPES = java.util.Set.of("bad_data", "timeout", "canceled",
+            "execution", "internal", "unavailable", "not_found", "not_acceptable");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Map<Optional<String>, HttpClient> clients = new ConcurrentHashMap<>();
@@ -90,10 +93,16 @@ public final class HttpPrometheusApi implements PrometheusApi {
         }
         if (!"success".equals(body.path("status").asText())) {
             // errorType is one of Prometheus's fixed words; the free-text error is not repeated (see class doc).
+            String type = body.path("errorType").asText();
             throw new PrometheusQueryException("Prometheus at " + endpoint + " rejected query " + promql + " ("
-                    + body.path("errorType").asText("unknown error") + ", HTTP " + code + ")");
+                    + (ERROR_TYPES.contains(type) ? type : "error") + ", HTTP " + code + ")");
         }
-        return series(body.path("data"));
+        try {
+            return series(body.path("data"));
+        } catch (RuntimeException e) {
+            throw new PrometheusQueryException("Prometheus at " + endpoint + " answered query " + promql
+                    + " with a malformed result (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     private static List<PromSeries> series(JsonNode data) {

@@ -14,7 +14,22 @@ public final class PrometheusAllowlist {
     private final List<URI> prefixes;
 
     public PrometheusAllowlist(List<String> prefixes) {
-        this.prefixes = prefixes.stream().map(String::trim).filter(s -> !s.isEmpty()).map(URI::create).map(URI::normalize).toList();
+        this.prefixes = prefixes.stream().map(String::trim).filter(s -> !s.isEmpty()).map(PrometheusAllowlist::prefix).toList();
+    }
+
+    /** @throws IllegalArgumentException for an entry that is not an absolute http(s) URL: a configuration error */
+    private static URI prefix(String entry) {
+        URI u;
+        try {
+            u = URI.create(entry).normalize();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("sqo.prometheus.allowed-urls: '" + entry + "' is not a URL", e);
+        }
+        if (u.getScheme() == null || !u.getScheme().matches("(?i)https?") || u.getHost() == null) {
+            throw new IllegalArgumentException("sqo.prometheus.allowed-urls: '" + entry
+                    + "' must be an absolute http(s) URL such as https://prometheus.monitoring.svc:9090");
+        }
+        return u;
     }
 
     public boolean isEmpty() {
@@ -23,8 +38,8 @@ public final class PrometheusAllowlist {
 
     public boolean allows(URI url) {
         URI u = url.normalize();
-        if (u.getRawUserInfo() != null || u.getHost() == null || u.getRawQuery() != null || u.getRawFragment() != null
-                || (u.getRawPath() != null && u.getRawPath().contains(".."))) {
+        if (u.getScheme() == null || u.getRawUserInfo() != null || u.getHost() == null || u.getRawQuery() != null || u.getRawFragment() != null
+                || (u.getPath() != null && u.getPath().contains(".."))) {
             return false;
         }
         return prefixes.stream().anyMatch(p -> matches(p, u));

@@ -18,6 +18,14 @@ public record PrometheusEndpoint(URI url, Duration timeout, Optional<String> aut
         return new PrometheusEndpoint(url, timeout, Optional.empty(), Optional.empty());
     }
 
+    /**
+     * Identifies what this endpoint may see: the URL and the credentials. A gateway that picks the tenant by token
+     * must not hand one tenant's cached slices to another. The credentials enter only as a hash.
+     */
+    public String cacheKey() {
+        return url + "#" + Integer.toHexString(java.util.Objects.hash(authorization, caBundlePem));
+    }
+
     @Override
     public String toString() {
         return url.toString();

@@ -61,8 +61,13 @@ public final class PrometheusEndpointResolver {
 
     private static String secret(String name, String key, String namespace, SecretSource secrets, String field)
             throws EndpointRefusedException {
-        return secrets.value(namespace, name, key).orElseThrow(() -> new EndpointRefusedException("SecretUnavailable",
+        String value = secrets.value(namespace, name, key).orElseThrow(() -> new EndpointRefusedException("SecretUnavailable",
                 field + ": key '" + key + "' of Secret " + namespace + "/" + name + " cannot be read"));
+        if (!field.endsWith("caSecret") && value.trim().chars().anyMatch(Character::isISOControl)) {
+            throw new EndpointRefusedException("SecretUnavailable", field + ": key '" + key + "' of Secret " + namespace
+                    + "/" + name + " holds control characters and cannot be sent in an HTTP header");
+        }
+        return value;
     }
 
     /** The URL without anything that could carry a credential. */

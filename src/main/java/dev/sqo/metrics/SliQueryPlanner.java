@@ -34,25 +34,26 @@ public final class SliQueryPlanner {
         }
         if (objective.latency != null) {
             LatencySli l = objective.latency;
-            String good = bucketLabel(objective, l, l.threshold, 1, buckets);
+            String good = bucketMatcher(objective, l, l.threshold, 1, buckets);
             return new SliQuery(SliQuery.part(increase(bucket(l, good)), "good") + " or "
-                    + SliQuery.part(increase(series(l, "_count", "")), "total"),
+                    + SliQuery.part(increase(l.series("_count", "")), "total"),
                     parts -> goodOfTotal(parts.get("good"), parts.get("total")));
         }
         if (objective.apdex != null) {
             ApdexSli a = objective.apdex;
-            String satisfied = bucketLabel(objective, a, a.threshold, 1, buckets);
-            String tolerating = bucketLabel(objective, a, a.threshold, 4, buckets);
+            String satisfied = bucketMatcher(objective, a, a.threshold, 1, buckets);
+            String tolerating = bucketMatcher(objective, a, a.threshold, 4, buckets);
             return new SliQuery(SliQuery.part(increase(bucket(a, satisfied)), "satisfied") + " or "
                     + SliQuery.part(increase(bucket(a, tolerating)), "tolerating") + " or "
-                    + SliQuery.part(increase(series(a, "_count", "")), "total"),
+                    + SliQuery.part(increase(a.series("_count", "")), "total"),
                     SliQueryPlanner::apdex);
         }
         if (objective.latencyPercentile != null) {
             LatencyPercentileSli p = objective.latencyPercentile;
             double threshold = seconds(p.threshold);
+            requireBelowHighestBound(objective, p, threshold, buckets);
             String quantile = "histogram_quantile(" + p.percentile / 100.0 + ", sum by (le) ("
-                    + increase(series(p, "_bucket", "")) + "))";
+                    + increase(p.series("_bucket", "")) + "))";
             return new SliQuery("label_replace(" + quantile + ", \"" + SliQuery.PART_LABEL + "\", \"quantile\", \"\", \"\")",
                     parts -> slowSlice(parts.get("quantile"), threshold));
         }
@@ -96,21 +97,40 @@ public final class SliQueryPlanner {
         return a != null && b != null && !Double.isNaN(a) && !Double.isNaN(b);
     }
 
-    private static String bucketLabel(Objective objective, HistogramSli h, String threshold, int multiple,
+    private static String bucketMatcher(Objective objective, HistogramSli h, String threshold, int multiple,
                                       BucketSource buckets) throws SliPlanException, PrometheusQueryException {
         double bound = seconds(threshold) * multiple;
         List<String> les = buckets.leValues(h);
         if (les.isEmpty()) {
-            throw new SliPlanException("objective " + objective.name + ": no series " + series(h, "_bucket", "")
+            throw new SliPlanException("objective " + objective.name + ": no series " + h.series("_bucket", "")
                     + " found; check metric and selector");
         }
-        Optional<String> le = BucketBound.find(les, bound);
+        Optional<String> le = BucketBound.matcher(les, bound);
         if (le.isEmpty()) {
             throw new SliPlanException("objective " + objective.name + ": " + (multiple == 1 ? "threshold " : "4 x threshold ")
                     + PromDuration.format(java.time.Duration.ofMillis(Math.round(bound * 1000))) + " (" + bound
                     + "s) is not a bucket bound of " + h.metric + "; its buckets are le=" + String.join(", ", les));
         }
         return le.get();
+    }
+
+    /**
+     * histogram_quantile answers with the highest finite bound when the percentile lies in the +Inf bucket, so a
+     * threshold at or above that bound could never see a slow slice.
+     */
+    private static void requireBelowHighestBound(Objective objective, HistogramSli h, double threshold, BucketSource buckets)
+            throws SliPlanException, PrometheusQueryException {
+        List<String> les = buckets.leValues(h);
+        if (les.isEmpty()) {
+            throw new SliPlanException("objective " + objective.name + ": no series " + h.series("_bucket", "")
+                    + " found; check metric and selector");
+        }
+        Optional<Double> highest = BucketBound.highestFinite(les);
+        if (highest.isEmpty() || threshold >= highest.get()) {
+            throw new SliPlanException("objective " + objective.name + ": threshold " + threshold
+                    + "s must be below the highest finite bucket bound of " + h.metric + " (" + highest.map(String::valueOf).orElse("none")
+                    + "s), or latencies beyond it cannot be told apart from it");
+        }
     }
 
     static double seconds(String duration) {
@@ -122,13 +142,6 @@ public final class SliQueryPlanner {
     }
 
     private static String bucket(HistogramSli h, String le) {
-        return series(h, "_bucket", "le=\"" + le + "\"");
-    }
-
-    /** The histogram's series with its selector and one extra matcher. */
-    static String series(HistogramSli h, String suffix, String extraMatcher) {
-        String selector = h.selector == null ? "" : h.selector.trim().replaceAll(",\\s*$", "");
-        String matchers = selector.isEmpty() ? extraMatcher : extraMatcher.isEmpty() ? selector : selector + "," + extraMatcher;
-        return h.metric + suffix + "{" + matchers + "}";
+        return h.series("_bucket", "le=~\"" + le + "\"");
     }
 }

@@ -33,7 +33,7 @@ public final class SliceStore {
     /** The slices [firstIndex, endIndex) of the query, fetching what is not known yet. */
     public SliceSeries slices(PrometheusEndpoint endpoint, SliQuery query, long firstIndex, long endIndex, Instant now)
             throws PrometheusQueryException {
-        Entry entry = entries.computeIfAbsent(endpoint.url() + "\n" + query.promql(), k -> new Entry());
+        Entry entry = entries.computeIfAbsent(endpoint.cacheKey() + "\n" + query.promql(), k -> new Entry());
         synchronized (entry) {
             entry.lastUsed = now;
             int size = (int) (endIndex - firstIndex);
@@ -50,7 +50,8 @@ public final class SliceStore {
             }
             fetch(endpoint, query, Math.min(known, endIndex), endIndex, firstIndex, bad, total);
             SliceSeries result = new SliceSeries(firstIndex, bad, total);
-            entry.series = result;
+            entry.longestSpan = Math.max(entry.longestSpan, size);
+            entry.series = widest(entry.series, result, entry.longestSpan);
             entry.fetchedUntil = endIndex;
             return result;
         }
@@ -63,6 +64,33 @@ public final class SliceStore {
 
     int size() {
         return entries.size();
+    }
+
+    /** Slices held over all entries. */
+    long knownSlices() {
+        return entries.values().stream().mapToLong(e -> e.series == null ? 0 : e.series.size()).sum();
+    }
+
+    /**
+     * Keeps older slices that another resource with a longer window still needs: resources sharing a query
+     * must not make each other re-fetch. Never longer than the longest span asked for, so it does not grow as
+     * time moves on.
+     */
+    private static SliceSeries widest(SliceSeries known, SliceSeries fresh, int longestSpan) {
+        long end = fresh.firstIndex() + fresh.size();
+        long first = Math.max(known == null ? fresh.firstIndex() : known.firstIndex(), end - longestSpan);
+        if (first >= fresh.firstIndex()) {
+            return fresh;
+        }
+        int size = (int) (end - first);
+        double[] bad = new double[size];
+        double[] total = new double[size];
+        for (long i = first; i < end; i++) {
+            SliceSeries from = i < fresh.firstIndex() ? known : fresh;
+            bad[(int) (i - first)] = from.bad(i);
+            total[(int) (i - first)] = from.total(i);
+        }
+        return new SliceSeries(first, bad, total);
     }
 
     private static void copyKnown(SliceSeries known, long firstIndex, long until, double[] bad, double[] total) {
@@ -101,6 +129,7 @@ public final class SliceStore {
     private static final class Entry {
         SliceSeries series;
         long fetchedUntil;
-        Instant lastUsed;
+        int longestSpan;
+        volatile Instant lastUsed;
     }
 }

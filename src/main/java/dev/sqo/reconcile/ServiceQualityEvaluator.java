@@ -68,6 +68,11 @@ public final class ServiceQualityEvaluator {
             return ObjectiveOutcome.failed(objective, "QueryFailed", e.getMessage());
         } catch (SliPlanException e) {
             return ObjectiveOutcome.failed(objective, "InvalidSLI", e.getMessage());
+        } catch (RuntimeException e) {
+            // A bug or an input nothing validated must not turn into a reconcile retry loop; the exception's own
+            // message could carry a credential, so only its type is shown.
+            return ObjectiveOutcome.failed(objective, "QueryFailed", "objective " + objective.name
+                    + ": unexpected " + e.getClass().getSimpleName() + " while querying " + endpoint);
         }
     }
 

@@ -211,8 +211,10 @@ public final class StatusAggregator {
         } else if (worst == AlertLevel.TICKET) {
             conditions.set(BUDGET_BURNING, ConditionSet.TRUE, "SlowBurn", String.join("; ", burning) + ".");
         } else if (anyData) {
+            List<String> unmeasured = report.objectives().stream().filter(o -> !o.hasData()).map(o -> o.objective().name).toList();
             conditions.set(BUDGET_BURNING, ConditionSet.FALSE, "WithinBudget",
-                    "No objective burns its error budget faster than the ticket thresholds.");
+                    "No objective burns its error budget faster than the ticket thresholds"
+                            + (unmeasured.isEmpty() ? "." : "; not measured: " + String.join(", ", unmeasured) + "."));
         } else {
             conditions.set(BUDGET_BURNING, ConditionSet.UNKNOWN, "NoData", "No objective has data (see MetricsAvailable).");
         }

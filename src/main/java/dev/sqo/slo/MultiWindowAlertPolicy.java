@@ -23,8 +23,16 @@ public final class MultiWindowAlertPolicy {
 
     /** The rows that fire, most severe first. */
     public static List<BurnRateAlertRule> firing(Map<Duration, Double> burnRates, Duration period) {
-        return RULES.stream()
+        return applicable(period).stream()
                 .filter(rule -> rule.fires(burnRates.get(rule.longWindow()), burnRates.get(rule.shortWindow()), period))
                 .toList();
+    }
+
+    /**
+     * The rows that make sense for a period: a long window longer than the SLO window would judge the budget by
+     * errors that are no longer in it. For 30d and 28d windows that is every row.
+     */
+    public static List<BurnRateAlertRule> applicable(Duration period) {
+        return RULES.stream().filter(rule -> rule.longWindow().compareTo(period) <= 0).toList();
     }
 }

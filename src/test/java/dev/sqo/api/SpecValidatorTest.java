@@ -37,7 +37,7 @@ class SpecValidatorTest {
         assertEquals(List.of(
                 "spec.targetRef.kind: must be Deployment or StatefulSet, got DaemonSet",
                 "spec.window: must be between 1h and 90d, got 91d",
-                "spec.prometheus.timeout: must be a duration like 10s or 500ms, got 30 seconds",
+                "spec.prometheus.timeout: must be a positive duration like 10s or 500ms, got 30 seconds",
                 "spec.objectives[1].latency.threshold: must be a positive duration like 300ms, 1s or 2m; got fast",
                 "spec.objectives[2].latencyPercentile.selector: write the label matchers without braces, e.g. job=\"checkout\""),
                 SpecValidator.problems(s).subList(0, 5));
@@ -49,6 +49,18 @@ class SpecValidatorTest {
     void missingPiecesAreNamed() {
         ServiceQualitySpec s = new ServiceQualitySpec();
         assertEquals(List.of("spec.targetRef: is required", "spec.objectives: at least one objective is required"),
+                SpecValidator.problems(s));
+    }
+
+    @Test
+    void windowMustBeWholeSlicesAndTimeoutPositive() {
+        ServiceQualitySpec s = spec();
+        s.window = "62m";
+        s.prometheus = new PrometheusSource();
+        s.prometheus.url = "https://p.example";
+        s.prometheus.timeout = "0s";
+        assertEquals(List.of("spec.window: must be a whole number of 5-minute slices, got 62m",
+                        "spec.prometheus.timeout: must be a positive duration like 10s or 500ms, got 0s"),
                 SpecValidator.problems(s));
     }
 }

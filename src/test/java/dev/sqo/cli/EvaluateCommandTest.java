@@ -132,4 +132,19 @@ class EvaluateCommandTest {
         }
         throw new AssertionError("no condition " + type + " in " + status);
     }
+
+    @Test
+    void brokenYamlIsExitCode2(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("broken.yaml");
+        Files.writeString(file, Files.readString(Path.of("examples/checkout.yaml")) + "\n---\nkind: [unclosed\n");
+        Run run = evaluate(against(file));
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("not valid YAML"), run.err());
+    }
+
+    @Test
+    void badTimeoutAndUrlAreExitCode2() {
+        assertEquals(2, evaluate("-f", "examples/checkout.yaml", "--prometheus", "http://127.0.0.1:1", "--timeout", "abc").code());
+        assertEquals(2, evaluate("-f", "examples/checkout.yaml", "--prometheus", "localhost:9090").code());
+    }
 }

@@ -105,4 +105,20 @@ class HttpPrometheusApiTest {
         PrometheusEndpoint e = serve(200, "{}", 0);
         assertFalse(e.toString().contains("s3cr3t"));
     }
+
+    @Test
+    void malformedSuccessIsAQueryFailureNotACrash() throws Exception {
+        PrometheusEndpoint e = serve(200, "{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{}}]}}", 0);
+        PrometheusQueryException x = assertThrows(PrometheusQueryException.class,
+                () -> new HttpPrometheusApi().query(e, "up", Instant.now()));
+        assertTrue(x.getMessage().contains("malformed result"), x.getMessage());
+    }
+
+    @Test
+    void unknownErrorTypeIsNotRepeated() throws Exception {
+        PrometheusEndpoint e = serve(422, "{\"status\":\"error\",\"errorType\":\"token=abc\"}", 0);
+        PrometheusQueryException x = assertThrows(PrometheusQueryException.class,
+                () -> new HttpPrometheusApi().query(e, "up", Instant.now()));
+        assertTrue(x.getMessage().endsWith("(error, HTTP 422)"), x.getMessage());
+    }
 }

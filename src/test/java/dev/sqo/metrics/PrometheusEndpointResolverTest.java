@@ -96,4 +96,31 @@ class PrometheusEndpointResolverTest {
         assertFalse(a.allows(URI.create("https://user:pw@prom.example.com/team-a")));
         assertFalse(a.allows(URI.create("http://thanos:10903")));
     }
+
+    @Test
+    void tokenWithControlCharactersIsRefusedWithoutShowingIt() {
+        SecretSource source = (ns, name, key) -> Optional.of("abc\r\nX-Injected: secret-part");
+        PrometheusSource s = source("https://prom.team-a:9090");
+        s.bearerTokenSecret = new SecretKeySelector();
+        s.bearerTokenSecret.name = "prom";
+        s.bearerTokenSecret.key = "token";
+        EndpointRefusedException e = assertThrows(EndpointRefusedException.class,
+                () -> new PrometheusEndpointResolver(DEFAULT, new PrometheusAllowlist(List.of("https://prom.team-a:9090")))
+                        .resolve(s, "team-a", source));
+        assertTrue(e.getMessage().contains("control characters"), e.getMessage());
+        assertFalse(e.getMessage().contains("secret-part"));
+    }
+
+    @Test
+    void allowlistEntryThatIsNotAUrlIsAConfigurationError() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new PrometheusAllowlist(List.of("prometheus.monitoring.svc:9090")));
+        assertTrue(e.getMessage().startsWith("sqo.prometheus.allowed-urls:"), e.getMessage());
+    }
+
+    @Test
+    void encodedDotSegmentsDoNotEscapeThePrefix() {
+        PrometheusAllowlist a = new PrometheusAllowlist(List.of("https://prom.example.com/team-a"));
+        assertFalse(a.allows(URI.create("https://prom.example.com/team-a/%2e%2e/admin")));
+    }
 }

@@ -20,6 +20,29 @@ class SliQueryPlannerTest {
     private static final SliQueryPlanner.BucketSource BUCKETS = h -> List.of("0.1", "0.3", "1.2", "+Inf");
 
     @Test
+    void everySpellingOfTheBoundCounts() throws Exception {
+        Objective o = new Objective();
+        o.name = "latency";
+        o.latency = new LatencySli();
+        o.latency.metric = "h";
+        o.latency.threshold = "1s";
+        SliQuery q = SliQueryPlanner.plan(o, h -> List.of("0.5", "1", "1.0", "+Inf"));
+        assertTrue(q.promql().contains("h_bucket{le=~\"1|1\\\\.0\"}"), q.promql());
+    }
+
+    @Test
+    void percentileThresholdMustBeBelowTheHighestFiniteBound() {
+        Objective o = new Objective();
+        o.name = "p99";
+        o.latencyPercentile = new dev.sqo.api.LatencyPercentileSli();
+        o.latencyPercentile.metric = "h";
+        o.latencyPercentile.percentile = 99;
+        o.latencyPercentile.threshold = "2s";
+        SliPlanException e = assertThrows(SliPlanException.class, () -> SliQueryPlanner.plan(o, BUCKETS));
+        assertTrue(e.getMessage().contains("must be below the highest finite bucket bound of h (1.2s)"), e.getMessage());
+    }
+
+    @Test
     void ratioIsOneQueryWithBothParts() throws Exception {
         Objective o = new Objective();
         o.name = "availability";
@@ -42,7 +65,7 @@ class SliQueryPlannerTest {
         o.latency.selector = "job=\"checkout\", ";
         o.latency.threshold = "300ms";
         SliQuery q = SliQueryPlanner.plan(o, BUCKETS);
-        assertTrue(q.promql().contains("http_request_duration_seconds_bucket{job=\"checkout\",le=\"0.3\"}[5m]"), q.promql());
+        assertTrue(q.promql().contains("http_request_duration_seconds_bucket{job=\"checkout\",le=~\"0\\\\.3\"}[5m]"), q.promql());
         assertTrue(q.promql().contains("http_request_duration_seconds_count{job=\"checkout\"}[5m]"), q.promql());
         assertArrayEquals(new double[]{10, 100}, q.decoder().decode(Map.of("good", 90.0, "total", 100.0)));
     }

@@ -99,4 +99,32 @@ class SliceStoreTest {
         store.evictIdle(t0.plus(Duration.ofHours(2)));
         assertEquals(0, store.size());
     }
+
+    @Test
+    void resourcesWithDifferentWindowsShareWithoutRefetching() throws Exception {
+        FakePrometheus prometheus = new FakePrometheus();
+        SliceStore store = new SliceStore(prometheus);
+        Instant t0 = Instant.parse("2026-11-22T12:00:00Z");
+        long end = SliceSeries.indexAt(t0);
+        store.slices(ENDPOINT, QUERY, end - 30 * 288, end, t0);
+        store.slices(ENDPOINT, QUERY, end - 7 * 288, end, t0);
+        prometheus.stepsAsked.clear();
+        SliceSeries month = store.slices(ENDPOINT, QUERY, end - 30 * 288, end, t0.plusSeconds(30));
+        assertEquals(List.of((long) SliceStore.REFRESHED_SLICES), prometheus.stepsAsked, "the 7-day reader kept the 30-day slices");
+        assertTrue(month.hasData(end - 30 * 288));
+    }
+
+    @Test
+    void memoryDoesNotGrowAsTimeMovesOn() throws Exception {
+        FakePrometheus prometheus = new FakePrometheus();
+        SliceStore store = new SliceStore(prometheus);
+        Instant t0 = Instant.parse("2026-11-22T12:00:00Z");
+        long end = SliceSeries.indexAt(t0);
+        SliceSeries s = null;
+        for (int cycle = 0; cycle < 50; cycle++) {
+            s = store.slices(ENDPOINT, QUERY, end - 288 + cycle, end + cycle, t0.plusSeconds(300L * cycle));
+        }
+        assertEquals(288, s.size());
+        assertEquals(288, store.knownSlices());
+    }
 }

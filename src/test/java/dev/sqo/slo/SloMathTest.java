@@ -105,4 +105,15 @@ class SloMathTest {
     private static List<Double> factors(Duration period) {
         return MultiWindowAlertPolicy.RULES.stream().map(r -> r.factor(period)).toList();
     }
+
+    @Test
+    void rowsWhoseLongWindowExceedsThePeriodDoNotApply() {
+        assertEquals(4, MultiWindowAlertPolicy.applicable(D30).size());
+        assertEquals(List.of(BurnRateWindows.H1), MultiWindowAlertPolicy.applicable(Duration.ofHours(1)).stream()
+                .map(BurnRateAlertRule::longWindow).toList());
+        Map<Duration, Double> burn = new HashMap<>();
+        burn.put(BurnRateWindows.D3, 50.0);
+        burn.put(BurnRateWindows.H6, 50.0);
+        assertEquals(AlertLevel.NONE, MultiWindowAlertPolicy.evaluate(burn, Duration.ofHours(1)));
+    }
 }

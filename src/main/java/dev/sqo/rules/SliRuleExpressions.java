@@ -1,0 +1,99 @@
+package dev.sqo.rules;
+
+import dev.sqo.api.HistogramSli;
+import dev.sqo.api.Objective;
+import dev.sqo.slo.PromDuration;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+/**
+ * The PromQL of one objective's SLI over a window, for rules. Counter-based SLIs (ratio, latency, apdex) are read
+ * from their source series for each short window; the percentile SLI is a series of 5-minute slices, so every
+ * window of it is derived from the 5-minute recording.
+ */
+final class SliRuleExpressions {
+
+    private static final String WINDOW_PLACEHOLDER = "{{window}}";
+
+    private final Objective objective;
+    private final long minimumEvents;
+
+    SliRuleExpressions(Objective objective, long minimumEvents) {
+        this.objective = objective;
+        this.minimumEvents = minimumEvents;
+    }
+
+    /** Whether windows other than 5m can be read from the source series. */
+    boolean fromSource() {
+        return objective.latencyPercentile == null;
+    }
+
+    /** Events over the window: a per-second rate, or a count when a ratio SLI's total uses increase(). */
+    String events(Duration window) {
+        String w = PromDuration.format(window);
+        if (objective.ratio != null) {
+            return "sum(" + objective.ratio.total.replace(WINDOW_PLACEHOLDER, w) + ")";
+        }
+        if (objective.latencyPercentile != null) {
+            return "(sum(increase(" + objective.latencyPercentile.series("_count", "") + "[" + w + "])) > bool 0)";
+        }
+        return "sum(rate(" + histogram().series("_count", "") + "[" + w + "]))";
+    }
+
+    /** Bad events over the window, in the same unit as {@link #events}. */
+    String bad(Duration window) {
+        String w = PromDuration.format(window);
+        if (objective.ratio != null) {
+            if (objective.ratio.errors != null) {
+                return "sum(" + objective.ratio.errors.replace(WINDOW_PLACEHOLDER, w) + ")";
+            }
+            return "(" + events(window) + " - sum(" + objective.ratio.good.replace(WINDOW_PLACEHOLDER, w) + "))";
+        }
+        if (objective.latency != null) {
+            return "(" + events(window) + " - " + underThreshold(objective.latency, objective.latency.threshold, 1, w) + ")";
+        }
+        if (objective.apdex != null) {
+            return "(" + events(window) + " - (" + underThreshold(objective.apdex, objective.apdex.threshold, 1, w) + " + "
+                    + underThreshold(objective.apdex, objective.apdex.threshold, 4, w) + ") / 2)";
+        }
+        var p = objective.latencyPercentile;
+        // A slice is bad when its percentile is over the threshold and it saw enough requests to say so.
+        return "((histogram_quantile(" + p.percentile / 100.0 + ", sum by (le) (rate(" + p.series("_bucket", "") + "[" + w
+                + "]))) > bool " + seconds(p.threshold) + ") * (sum(increase(" + p.series("_count", "") + "[" + w
+                + "])) >= bool " + minimumEvents + "))";
+    }
+
+    /** Factor from {@link #events} to a count of events in the window. */
+    long eventsPerValue(Duration window) {
+        boolean counts = objective.ratio != null && objective.ratio.total.contains("increase(");
+        return counts ? 1 : window.toSeconds();
+    }
+
+    private HistogramSli histogram() {
+        return objective.latency != null ? objective.latency : objective.apdex;
+    }
+
+    private static String underThreshold(HistogramSli h, String threshold, int multiple, String w) {
+        return "sum(rate(" + h.series("_bucket", "le=~\"" + leRegex(PromDuration.parse(threshold).toMillis() / 1000.0 * multiple) + "\"") + "[" + w + "]))";
+    }
+
+    /**
+     * Matches the bucket bound however the client library spelled it ("0.3", "0.30", "1", "1.0"): rules are
+     * rendered without asking Prometheus, unlike the operator's own queries.
+     */
+    static String leRegex(double bound) {
+        String plain = number(bound);
+        String escaped = plain.replace(".", "\\\\.");
+        return plain.contains(".") ? escaped + "0*" : escaped + "(\\\\.0*)?";
+    }
+
+    static String seconds(String duration) {
+        return number(PromDuration.parse(duration).toMillis() / 1000.0);
+    }
+
+    /** A number as PromQL reads it, without float noise: 0.001, 14.4, 1. */
+    static String number(double v) {
+        return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+    }
+}
