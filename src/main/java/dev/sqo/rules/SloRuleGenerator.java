@@ -6,10 +6,10 @@ import dev.sqo.api.ServiceQuality;
 import dev.sqo.slo.AlertLevel;
 import dev.sqo.slo.BurnRateAlertRule;
 import dev.sqo.slo.BurnRateWindows;
-import dev.sqo.slo.ErrorBudget;
 import dev.sqo.slo.MultiWindowAlertPolicy;
 import dev.sqo.slo.PromDuration;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,7 +66,7 @@ public final class SloRuleGenerator {
 
     private static List<PromRule> recordings(Objective o, SliRuleExpressions sli, Map<String, String> identity, Duration period) {
         String sel = selector(identity);
-        double budget = ErrorBudget.budgetRatio(o.target);
+        String budget = budget(o.target);
         List<PromRule> out = new ArrayList<>();
         out.add(PromRule.recording(EVENTS + "5m", sli.events(BurnRateWindows.M5), identity));
         out.add(PromRule.recording(BAD_EVENTS + "5m", sli.bad(BurnRateWindows.M5), identity));
@@ -76,7 +76,9 @@ public final class SloRuleGenerator {
         for (Duration w : SOURCE_WINDOWS) {
             if (sli.fromSource()) {
                 out.add(PromRule.recording(EVENTS + format(w), sli.events(w), identity));
-                out.add(PromRule.recording(ERROR_RATIO + format(w), sli.bad(w) + " / " + EVENTS + format(w) + sel, identity));
+                out.add(PromRule.recording(BAD_EVENTS + format(w), sli.bad(w), identity));
+                out.add(PromRule.recording(ERROR_RATIO + format(w), BAD_EVENTS + format(w) + sel + " / " + EVENTS + format(w) + sel,
+                        identity));
             } else {
                 derived.add(w);
             }
@@ -94,11 +96,11 @@ public final class SloRuleGenerator {
         }
 
         out.add(PromRule.recording("slo:objective:ratio", "vector(" + SliRuleExpressions.number(o.target / 100) + ")", identity));
-        out.add(PromRule.recording("slo:error_budget:ratio", "vector(" + SliRuleExpressions.number(budget) + ")", identity));
+        out.add(PromRule.recording("slo:error_budget:ratio", "vector(" + budget + ")", identity));
         out.add(PromRule.recording("slo:time_period:days", "vector(" + SliRuleExpressions.number(period.toSeconds() / 86400.0) + ")", identity));
-        out.add(PromRule.recording("slo:current_burn_rate:ratio", ERROR_RATIO + "5m" + sel + " / " + SliRuleExpressions.number(budget), identity));
+        out.add(PromRule.recording("slo:current_burn_rate:ratio", ERROR_RATIO + "5m" + sel + " / " + budget, identity));
         out.add(PromRule.recording("slo:period_burn_rate:ratio", ERROR_RATIO + format(period) + sel + " / "
-                + SliRuleExpressions.number(budget), identity));
+                + budget, identity));
         out.add(PromRule.recording("slo:period_error_budget_remaining:ratio", "1 - slo:period_burn_rate:ratio" + sel, identity));
         return out;
     }
@@ -108,7 +110,7 @@ public final class SloRuleGenerator {
         boolean page = o.alerts == null || o.alerts.page;
         boolean ticket = o.alerts == null || o.alerts.ticket;
         String sel = selector(identity);
-        double budget = ErrorBudget.budgetRatio(o.target);
+        String budget = budget(o.target);
         List<PromRule> out = new ArrayList<>();
         for (AlertLevel level : List.of(AlertLevel.PAGE, AlertLevel.TICKET)) {
             if (level == AlertLevel.PAGE ? !page : !ticket) {
@@ -159,14 +161,13 @@ public final class SloRuleGenerator {
      * One row of the table: both windows over the factor, enough events in the short window, and no maintenance
      * window active during the short window. The value is the long window's burn rate, which the description shows.
      */
-    private static String row(BurnRateAlertRule r, SliRuleExpressions sli, String sel, double budget, Duration period,
+    private static String row(BurnRateAlertRule r, SliRuleExpressions sli, String sel, String budget, Duration period,
                               Alerting alerting, Map<String, String> identity) {
         String factor = SliRuleExpressions.number(Math.round(r.factor(period) * 1e6) / 1e6);
-        String b = SliRuleExpressions.number(budget);
         String shortW = format(r.shortWindow());
         StringBuilder s = new StringBuilder()
-                .append(ERROR_RATIO).append(format(r.longWindow())).append(sel).append(" / ").append(b).append(" > ").append(factor)
-                .append(" and ").append(ERROR_RATIO).append(shortW).append(sel).append(" / ").append(b).append(" > ").append(factor);
+                .append(ERROR_RATIO).append(format(r.longWindow())).append(sel).append(" / ").append(budget).append(" > ").append(factor)
+                .append(" and ").append(ERROR_RATIO).append(shortW).append(sel).append(" / ").append(budget).append(" > ").append(factor);
         if (sli.fromSource() && alerting.minimumEvents > 0) {
             long scale = sli.eventsPerValue(r.shortWindow());
             s.append(" and ").append(EVENTS).append(shortW).append(sel)
@@ -175,6 +176,11 @@ public final class SloRuleGenerator {
         s.append(" unless on () (max_over_time(").append(EXCLUSION_ACTIVE).append("{sqo_namespace=\"").append(identity.get("namespace"))
                 .append("\",sqo_service=\"").append(identity.get("sqo_service")).append("\"}[").append(shortW).append("]) > 0)");
         return s.toString();
+    }
+
+    /** 1 - target/100 in decimal arithmetic: 99.9 gives 0.001, not 0.0009999999999998899. */
+    static String budget(double targetPercent) {
+        return BigDecimal.ONE.subtract(BigDecimal.valueOf(targetPercent).movePointLeft(2)).stripTrailingZeros().toPlainString();
     }
 
     private static String selector(Map<String, String> identity) {
