@@ -19,6 +19,10 @@ public class ObjectiveStatus {
     @JsonPropertyDescription("SLO window the numbers cover.")
     public String window;
 
+    @JsonPropertyDescription("Where the SLI came from: 'recorded' (sqo's recording rules, once they cover the whole window) "
+            + "or 'raw' (the SLI's own series).")
+    public String sliSource;
+
     @Nullable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @JsonPropertyDescription("Percent good over the window, after exclusions; null when the window had no traffic.")

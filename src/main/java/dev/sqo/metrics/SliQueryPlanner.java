@@ -6,6 +6,7 @@ import dev.sqo.api.LatencyPercentileSli;
 import dev.sqo.api.LatencySli;
 import dev.sqo.api.Objective;
 import dev.sqo.api.RatioSli;
+import dev.sqo.rules.SloSeries;
 import dev.sqo.slo.PromDuration;
 import dev.sqo.slo.SliceSeries;
 
@@ -58,6 +59,18 @@ public final class SliQueryPlanner {
                     parts -> slowSlice(parts.get("quantile"), threshold));
         }
         throw new SliPlanException("objective " + objective.name + " has no SLI");
+    }
+
+    /**
+     * The slices from sqo's own 5-minute recordings of an objective: per-second rates whose ratio per slice is the
+     * same as that of the source counters, read with one cheap query instead of the SLI's own.
+     */
+    public static SliQuery recorded(Map<String, String> identity) {
+        String selector = SloSeries.selector(identity);
+        return new SliQuery("label_replace(" + SloSeries.BAD_EVENTS + "5m" + selector + ", \"" + SliQuery.PART_LABEL
+                + "\", \"bad\", \"\", \"\") or label_replace(" + SloSeries.EVENTS + "5m" + selector + ", \"" + SliQuery.PART_LABEL
+                + "\", \"total\", \"\", \"\")",
+                parts -> both(parts.get("bad"), parts.get("total")) ? new double[]{parts.get("bad"), parts.get("total")} : null);
     }
 
     private static SliQuery ratio(RatioSli r) {

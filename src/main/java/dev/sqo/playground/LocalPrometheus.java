@@ -20,14 +20,17 @@ public final class LocalPrometheus implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofSeconds(60);
 
-    private final Process process;
+    private final PrometheusInstallation installation;
     private final Path workDir;
+    private final int port;
     private final URI url;
+    private Process process;
 
-    private LocalPrometheus(Process process, Path workDir, URI url) {
-        this.process = process;
+    private LocalPrometheus(PrometheusInstallation installation, Path workDir, int port) {
+        this.installation = installation;
         this.workDir = workDir;
-        this.url = url;
+        this.port = port;
+        this.url = URI.create("http://127.0.0.1:" + port);
     }
 
     /** Backfills the OpenMetrics history written by {@code history} and starts Prometheus on it. */
@@ -36,31 +39,52 @@ public final class LocalPrometheus implements AutoCloseable {
         Path workDir = Files.createTempDirectory("sqo-prometheus-");
         try {
             Path openMetrics = workDir.resolve("history.om");
-            Path data = workDir.resolve("data");
             history.write(openMetrics);
             // One block for up to 31 days: with promtool's default 2h blocks the backfill takes a minute instead of a second.
             run(List.of(installation.promtool().toString(), "tsdb", "create-blocks-from", "openmetrics",
-                    "--max-block-duration=744h", openMetrics.toString(), data.toString()), workDir.resolve("promtool.log"));
+                    "--max-block-duration=744h", openMetrics.toString(), workDir.resolve("data").toString()),
+                    workDir.resolve("promtool.log"));
             Files.delete(openMetrics);
-            Path config = workDir.resolve("prometheus.yml");
-            Files.writeString(config, "global:\n  scrape_interval: 1m\n");
-            int port = freePort();
-            Process process = new ProcessBuilder(installation.prometheus().toString(),
-                    "--config.file=" + config,
-                    "--storage.tsdb.path=" + data,
-                    "--storage.tsdb.retention.time=100d",
-                    "--web.listen-address=127.0.0.1:" + port,
-                    "--log.level=warn")
-                    .redirectErrorStream(true)
-                    .redirectOutput(workDir.resolve("prometheus.log").toFile())
-                    .start();
-            LocalPrometheus prometheus = new LocalPrometheus(process, workDir, URI.create("http://127.0.0.1:" + port));
-            prometheus.awaitReady();
+            Files.writeString(workDir.resolve("prometheus.yml"), "global:\n  scrape_interval: 1m\n");
+            LocalPrometheus prometheus = new LocalPrometheus(installation, workDir, freePort());
+            prometheus.launch();
             return prometheus;
         } catch (IOException | RuntimeException e) {
             deleteTree(workDir);
             throw e;
         }
+    }
+
+    /**
+     * Evaluates recording rules over past data with promtool, as an operator backfills new rules, and restarts
+     * Prometheus (same port) so that it serves the new blocks.
+     */
+    public void backfillRules(Path ruleFile, Instant start, Instant end, Duration evalInterval) throws IOException {
+        Path blocks = workDir.resolve("rule-blocks");
+        run(List.of(installation.promtool().toString(), "tsdb", "create-blocks-from", "rules",
+                "--url=" + url, "--start=" + start.getEpochSecond(), "--end=" + end.getEpochSecond(),
+                "--eval-interval=" + evalInterval.toSeconds() + "s", "--output-dir=" + blocks, "--quiet", ruleFile.toString()),
+                workDir.resolve("promtool-rules.log"));
+        stop();
+        try (Stream<Path> made = Files.list(blocks)) {
+            for (Path block : made.toList()) {
+                Files.move(block, workDir.resolve("data").resolve(block.getFileName()));
+            }
+        }
+        launch();
+    }
+
+    private void launch() throws IOException {
+        process = new ProcessBuilder(installation.prometheus().toString(),
+                "--config.file=" + workDir.resolve("prometheus.yml"),
+                "--storage.tsdb.path=" + workDir.resolve("data"),
+                "--storage.tsdb.retention.time=100d",
+                "--web.listen-address=127.0.0.1:" + port,
+                "--log.level=warn")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("prometheus.log").toFile()))
+                .start();
+        awaitReady();
     }
 
     /** Writes OpenMetrics text to a file. */
@@ -75,6 +99,11 @@ public final class LocalPrometheus implements AutoCloseable {
 
     @Override
     public void close() {
+        stop();
+        deleteTree(workDir);
+    }
+
+    private void stop() {
         process.destroy();
         try {
             if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -84,7 +113,6 @@ public final class LocalPrometheus implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
-        deleteTree(workDir);
     }
 
     private void awaitReady() throws IOException {

@@ -1,6 +1,7 @@
 package dev.sqo.reconcile;
 
 import dev.sqo.api.Objective;
+import dev.sqo.metrics.SliObserver;
 import dev.sqo.slo.ObjectiveEvaluation;
 
 /**
@@ -8,14 +9,15 @@ import dev.sqo.slo.ObjectiveEvaluation;
  *
  * @param problemReason CamelCase reason (QueryFailed, InvalidSLI) when {@code evaluation} is null
  */
-public record ObjectiveOutcome(Objective objective, ObjectiveEvaluation evaluation, String problemReason, String problem) {
+public record ObjectiveOutcome(Objective objective, ObjectiveEvaluation evaluation, SliObserver.Source source,
+                               String problemReason, String problem) {
 
-    public static ObjectiveOutcome measured(Objective objective, ObjectiveEvaluation evaluation) {
-        return new ObjectiveOutcome(objective, evaluation, null, null);
+    public static ObjectiveOutcome measured(Objective objective, ObjectiveEvaluation evaluation, SliObserver.Source source) {
+        return new ObjectiveOutcome(objective, evaluation, source, null, null);
     }
 
     public static ObjectiveOutcome failed(Objective objective, String reason, String problem) {
-        return new ObjectiveOutcome(objective, null, reason, problem);
+        return new ObjectiveOutcome(objective, null, null, reason, problem);
     }
 
     public boolean hasData() {

@@ -15,12 +15,14 @@ import dev.sqo.metrics.SliPlanException;
 import dev.sqo.slo.ExclusionSchedule;
 import dev.sqo.slo.ObjectiveEvaluator;
 import dev.sqo.slo.PromDuration;
+import dev.sqo.rules.SloSeries;
 import dev.sqo.slo.SliceSeries;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Observe and evaluate for one ServiceQuality: the path the reconciler and {@code sqo evaluate} share. Nothing
@@ -53,17 +55,24 @@ public final class ServiceQualityEvaluator {
                 : spec.exclusions.stream().map(Exclusion::toWindow).toList());
         List<ObjectiveOutcome> outcomes = new ArrayList<>();
         for (Objective objective : spec.objectives) {
-            outcomes.add(evaluate(endpoint, objective, window, exclusions, at));
+            outcomes.add(evaluate(resource, endpoint, objective, window, exclusions, at));
         }
         return new EvaluationReport(resource, at, window, List.of(), null, null, endpoint.toString(), outcomes);
     }
 
-    private ObjectiveOutcome evaluate(PrometheusEndpoint endpoint, Objective objective, Duration window,
+    private static Map<String, String> identity(ServiceQuality resource, Objective objective) {
+        return SloSeries.identity(resource.getMetadata().getNamespace(), resource.getMetadata().getName(), objective);
+    }
+
+    private ObjectiveOutcome evaluate(ServiceQuality resource, PrometheusEndpoint endpoint, Objective objective, Duration window,
                                       ExclusionSchedule exclusions, Instant at) {
         try {
-            SliceSeries slices = observer.observe(endpoint, objective, window, at);
+            SliObserver.Observation observed = observer.observe(endpoint, identity(resource, objective), objective, window, at);
+            // A recorded 5-minute rate is read as of its rule evaluation, up to one interval before the slice's end,
+            // so the slice after a maintenance window can still hold its last minute: leave that slice out too.
+            ExclusionSchedule applied = observed.source() == SliObserver.Source.RECORDED ? exclusions.endingLater(SliceSeries.SLICE) : exclusions;
             return ObjectiveOutcome.measured(objective,
-                    ObjectiveEvaluator.evaluate(slices, objective.target, window, exclusions, at));
+                    ObjectiveEvaluator.evaluate(observed.slices(), objective.target, window, applied, at), observed.source());
         } catch (PrometheusQueryException e) {
             return ObjectiveOutcome.failed(objective, "QueryFailed", e.getMessage());
         } catch (SliPlanException e) {

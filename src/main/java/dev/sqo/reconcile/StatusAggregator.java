@@ -94,6 +94,7 @@ public final class StatusAggregator {
             s.message = outcome.problem();
             return s;
         }
+        s.sliSource = outcome.source().display();
         s.attainment = round(e.attainment(), 4);
         s.met = e.met(o.target);
         s.errorBudget.consumed = round(e.budgetConsumed(), 4);

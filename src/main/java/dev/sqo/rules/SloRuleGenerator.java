@@ -26,9 +26,9 @@ import java.util.stream.Collectors;
  */
 public final class SloRuleGenerator {
 
-    public static final String EVENTS = "slo:sli_events:rate";
-    public static final String BAD_EVENTS = "slo:sli_bad_events:rate";
-    public static final String ERROR_RATIO = "slo:sli_error:ratio_rate";
+    private static final String EVENTS = SloSeries.EVENTS;
+    private static final String BAD_EVENTS = SloSeries.BAD_EVENTS;
+    private static final String ERROR_RATIO = SloSeries.ERROR_RATIO;
     /** Exported by the operator while a maintenance window of a ServiceQuality is active. */
     public static final String EXCLUSION_ACTIVE = "sqo_exclusion_active";
     public static final String FAST_BURN_ALERT = "SLOFastBurn";
@@ -43,7 +43,11 @@ public final class SloRuleGenerator {
     private SloRuleGenerator() {
     }
 
-    /** Rule groups for the resource: one of recordings, one of alerts. */
+    /**
+     * The rule group of the resource: recordings first, then the alerts that read them. One group, because
+     * Prometheus evaluates the rules of a group in order but groups independently: alerts in a group of their own
+     * could read recordings one evaluation old and page a minute late.
+     */
     public static List<PromRuleGroup> generate(ServiceQuality sq) {
         Duration period = PromDuration.parse(sq.getSpec().window);
         Alerting alerting = sq.getSpec().alerting == null ? new Alerting() : sq.getSpec().alerting;
@@ -52,16 +56,14 @@ public final class SloRuleGenerator {
         List<PromRule> recordings = new ArrayList<>();
         List<PromRule> alerts = new ArrayList<>();
         for (Objective o : sq.getSpec().objectives) {
-            Map<String, String> identity = new LinkedHashMap<>();
-            identity.put("namespace", namespace);
-            identity.put("sqo_service", name);
-            identity.put("sqo_objective", o.name);
+            Map<String, String> identity = SloSeries.identity(namespace, name, o);
             SliRuleExpressions sli = new SliRuleExpressions(o, alerting.minimumEvents);
             recordings.addAll(recordings(o, sli, identity, period));
             alerts.addAll(alerts(o, sli, identity, period, alerting));
         }
-        String group = "sqo-" + namespace + "-" + name;
-        return List.of(new PromRuleGroup(group + "-recordings", recordings), new PromRuleGroup(group + "-alerts", alerts));
+        List<PromRule> rules = new ArrayList<>(recordings);
+        rules.addAll(alerts);
+        return List.of(new PromRuleGroup("sqo-" + namespace + "-" + name, rules));
     }
 
     private static List<PromRule> recordings(Objective o, SliRuleExpressions sli, Map<String, String> identity, Duration period) {
@@ -184,8 +186,7 @@ public final class SloRuleGenerator {
     }
 
     private static String selector(Map<String, String> identity) {
-        return identity.entrySet().stream().map(e -> e.getKey() + "=\"" + e.getValue() + "\"")
-                .collect(Collectors.joining(",", "{", "}"));
+        return SloSeries.selector(identity);
     }
 
     private static String format(Duration d) {

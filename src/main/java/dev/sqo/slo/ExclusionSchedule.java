@@ -1,5 +1,6 @@
 package dev.sqo.slo;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -33,6 +34,11 @@ public final class ExclusionSchedule {
             }
         }
         return excluded;
+    }
+
+    /** The same windows, each ending {@code lag} later. */
+    public ExclusionSchedule endingLater(Duration lag) {
+        return new ExclusionSchedule(windows.stream().<ExclusionWindow>map(w -> new ExclusionWindow.Lagging(w, lag)).toList());
     }
 
     /** Names of the windows active at {@code t}. */

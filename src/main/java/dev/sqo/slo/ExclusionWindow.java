@@ -16,6 +16,22 @@ import java.util.Optional;
 /** A maintenance window: a fixed interval, or a cron schedule with a duration in a time zone. */
 public sealed interface ExclusionWindow {
 
+    /** Another window whose every interval ends {@code lag} later. */
+    record Lagging(ExclusionWindow window, Duration lag) implements ExclusionWindow {
+        @Override
+        public String name() {
+            return window.name();
+        }
+
+        @Override
+        public List<Interval> intervalsOverlapping(Instant from, Instant to) {
+            return window.intervalsOverlapping(from.minus(lag), to).stream()
+                    .map(i -> new Interval(i.start(), i.end().plus(lag)))
+                    .filter(i -> i.overlaps(from, to))
+                    .toList();
+        }
+    }
+
     String name();
 
     /** The half-open intervals [start, end) of this window that overlap [from, to). */

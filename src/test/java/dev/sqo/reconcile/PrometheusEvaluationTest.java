@@ -106,6 +106,39 @@ class PrometheusEvaluationTest {
     }
 
     @Test
+    void recordedSeriesGiveTheSameNumbersAsRawCounters() {
+        ServiceQuality recordedSq = Fixtures.serviceQuality(TestPrometheus.RECORDED_FIXTURE);
+        ServiceQuality rawSq = Fixtures.serviceQuality(TestPrometheus.RECORDED_FIXTURE);
+        rawSq.getMetadata().setName("scenario-without-recordings");
+        ObjectiveStatus r = objective(evaluate(recordedSq), TestPrometheus.RECORDED_OBJECTIVE);
+        ObjectiveStatus w = objective(evaluate(rawSq), TestPrometheus.RECORDED_OBJECTIVE);
+        assertEquals("recorded", r.sliSource);
+        assertEquals("raw", w.sliSource);
+        assertClose(w.attainment, r.attainment, "attainment");
+        assertClose(w.errorBudget.consumed, r.errorBudget.consumed, "budget consumed");
+        assertClose(w.errorBudget.remaining, r.errorBudget.remaining, "budget remaining");
+        assertClose(w.burnRates.h6, r.burnRates.h6, "burn 6h");
+        assertClose(w.burnRates.d1, r.burnRates.d1, "burn 1d");
+        assertClose(w.burnRates.d3, r.burnRates.d3, "burn 3d");
+        // A recording is read as of its rule evaluation, up to one rule interval before the slice's end: a short
+        // window whose edge meets a change of error rate can differ by that interval over the window, no more.
+        for (Duration window : List.of(Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(2))) {
+            double slack = 0.01 + (double) TestPrometheus.RULE_INTERVAL.toSeconds() / window.toSeconds();
+            Double raw = window.toMinutes() == 30 ? w.burnRates.m30 : window.toHours() == 1 ? w.burnRates.h1 : w.burnRates.h2;
+            Double rec = window.toMinutes() == 30 ? r.burnRates.m30 : window.toHours() == 1 ? r.burnRates.h1 : r.burnRates.h2;
+            assertEquals(raw, rec, slack * raw, "burn " + window);
+        }
+        assertEquals(w.alert, r.alert);
+    }
+
+    @Test
+    void objectivesWithoutRecordingsReadTheirSourceSeries() {
+        ServiceQualityStatus status = evaluate(Fixtures.serviceQuality(TestPrometheus.RECORDED_FIXTURE));
+        assertEquals("raw", objective(status, "latency").sliSource);
+        assertEquals("raw", objective(status, "apdex").sliSource);
+    }
+
+    @Test
     void conditionsTellOnCallWhatIsWrong() {
         ServiceQualityStatus status = evaluate(Fixtures.serviceQuality("scenario.yaml"));
         assertEquals("True", condition(status, "Ready").status);

@@ -164,8 +164,10 @@ class PromtoolRulesTest {
         }
 
         Scenario expectFiring(long minute, String alert, String service, String sqoSeverity, String severity) {
+            ServiceQuality sq = resources.stream().filter(r -> r.getMetadata().getName().equals(service)).findFirst().orElseThrow();
             String labels = "ALERTS{alertname=\"" + alert + "\",alertstate=\"firing\",namespace=\"ns\",severity=\"" + severity
-                    + "\",sqo_objective=\"availability\",sqo_service=\"" + service + "\",sqo_severity=\"" + sqoSeverity + "\"}";
+                    + "\",sqo_objective=\"availability\",sqo_service=\"" + service + "\",sqo_severity=\"" + sqoSeverity
+                    + "\",sqo_sli=\"" + SloSeries.fingerprint(sq.getSpec().objectives.get(0)) + "\"}";
             expectations.add(expectation(minute, alert, service, List.of(Map.of("labels", labels, "value", 1))));
             return this;
         }

@@ -1,18 +1,25 @@
 package dev.sqo.testing;
 
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.sqo.api.ServiceQuality;
 import dev.sqo.playground.DemoHistory;
 import dev.sqo.playground.LocalPrometheus;
 import dev.sqo.playground.OpenMetricsHistory;
 import dev.sqo.playground.SyntheticService;
+import dev.sqo.rules.PromRuleGroup;
+import dev.sqo.rules.SloRuleGenerator;
 import dev.sqo.slo.SliceSeries;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One real Prometheus for the whole test run, loaded with 31 days of history that ends at {@link #END}: the demo
@@ -39,7 +46,33 @@ public final class TestPrometheus {
             new SyntheticService.Incident(END.minus(FAST_BURN_LENGTH), FAST_BURN_LENGTH, 0.03, 1.0),
             new SyntheticService.Incident(SLOW_START, SLOW_LENGTH, Double.NaN, 8.0)));
 
+    /**
+     * The objective of the scenario fixture whose 5-minute recordings are backfilled, as Prometheus would have
+     * them after evaluating sqo's rules every minute for a month.
+     */
+    public static final String RECORDED_FIXTURE = "scenario.yaml";
+    public static final String RECORDED_OBJECTIVE = "availability";
+    public static final Duration RULE_INTERVAL = Duration.ofMinutes(1);
+
     private static LocalPrometheus prometheus;
+
+    /** Backfills the 5-minute event recordings of one scenario objective over the whole history with promtool. */
+    private static void backfillScenarioRecordings() throws IOException {
+        ServiceQuality sq = Fixtures.serviceQuality(RECORDED_FIXTURE);
+        List<Map<String, Object>> rules = new ArrayList<>();
+        for (PromRuleGroup group : SloRuleGenerator.generate(sq)) {
+            group.rules().stream().filter(r -> r.record() != null && r.record().endsWith("events:rate5m")
+                            && RECORDED_OBJECTIVE.equals(r.labels().get("sqo_objective")))
+                    .forEach(r -> rules.add(r.toMap()));
+        }
+        Path file = Files.createTempFile("sqo-recordings", ".yml");
+        try {
+            new YAMLMapper().writeValue(file.toFile(), Map.of("groups", List.of(Map.of("name", "backfill", "rules", rules))));
+            prometheus.backfillRules(file, END.minus(DemoHistory.LENGTH), END, RULE_INTERVAL);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
 
     private TestPrometheus() {
     }
@@ -52,6 +85,7 @@ public final class TestPrometheus {
             try {
                 prometheus = LocalPrometheus.start(file -> OpenMetricsHistory.write(file, services,
                         last - DemoHistory.LENGTH.toMinutes(), last));
+                backfillScenarioRecordings();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
