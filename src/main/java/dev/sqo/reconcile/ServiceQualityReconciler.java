@@ -10,8 +10,11 @@ import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Re-evaluates each ServiceQuality on a fixed interval and patches its status when what a person sees changed. */
 @ControllerConfiguration(name = "servicequality")
@@ -24,17 +27,29 @@ public class ServiceQualityReconciler implements Reconciler<ServiceQuality> {
     private final Clock clock;
     private final SqoConfig config;
 
-    public ServiceQualityReconciler(ServiceQualityEvaluator evaluator, KubernetesClient client, Clock clock, SqoConfig config) {
+    private final RulesPublisher rules;
+    private final ExclusionGauges exclusions;
+
+    public ServiceQualityReconciler(ServiceQualityEvaluator evaluator, KubernetesClient client, Clock clock, SqoConfig config,
+                                    MeterRegistry registry) {
         this.evaluator = evaluator;
         this.secrets = new KubernetesSecretSource(client);
         this.clock = clock;
         this.config = config;
+        this.rules = new RulesPublisher(client, config.rules(), clock);
+        this.exclusions = new ExclusionGauges(registry);
     }
 
     @Override
     public UpdateControl<ServiceQuality> reconcile(ServiceQuality resource, Context<ServiceQuality> context) {
         Instant now = clock.instant();
-        ServiceQualityStatus status = StatusAggregator.build(evaluator.evaluate(resource, now, secrets), resource.getStatus());
+        EvaluationReport report = evaluator.evaluate(resource, now, secrets);
+        Optional<RulesOutcome> published = Optional.empty();
+        if (report.specProblems().isEmpty()) {
+            exclusions.update(resource, now);
+            published = Optional.of(rules.publish(resource));
+        }
+        ServiceQualityStatus status = StatusAggregator.build(report, resource.getStatus(), published);
         evaluator.evictIdle(now);
         UpdateControl<ServiceQuality> control;
         if (JSON.valueToTree(status).equals(JSON.valueToTree(resource.getStatus()))) {

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The operator's own settings (application.properties, environment, Helm values). */
@@ -14,6 +15,28 @@ public interface SqoConfig {
     Prometheus prometheus();
 
     Reconcile reconcile();
+
+    Rules rules();
+
+    interface Rules {
+        /**
+         * auto: a PrometheusRule when the Prometheus Operator's CRD is installed, else a ConfigMap;
+         * prometheusrule, configmap: always that; off: publish nothing.
+         */
+        @WithDefault("auto")
+        RulesMode mode();
+
+        /** Labels on every PrometheusRule/ConfigMap, to match a Prometheus ruleSelector (e.g. release=prometheus). */
+        Map<String, String> labels();
+
+        /** How long sqo trusts its last look at whether the PrometheusRule CRD is installed. */
+        @WithDefault("60s")
+        Duration crdCheckInterval();
+    }
+
+    enum RulesMode {
+        AUTO, PROMETHEUSRULE, CONFIGMAP, OFF
+    }
 
     interface Prometheus {
         /** Prometheus used for every ServiceQuality without spec.prometheus. */

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Report step: turns an evaluation into the whole status object. Numbers are rounded so that noise below what a
@@ -34,11 +35,17 @@ public final class StatusAggregator {
     static final String METRICS_AVAILABLE = "MetricsAvailable";
     static final String OBJECTIVES_MET = "ObjectivesMet";
     static final String BUDGET_BURNING = "BudgetBurning";
+    static final String RULES_PUBLISHED = "RulesPublished";
 
     private StatusAggregator() {
     }
 
+    /** Without rules: what `sqo evaluate` prints, which publishes nothing. */
     public static ServiceQualityStatus build(EvaluationReport report, ServiceQualityStatus previous) {
+        return build(report, previous, Optional.empty());
+    }
+
+    public static ServiceQualityStatus build(EvaluationReport report, ServiceQualityStatus previous, Optional<RulesOutcome> rules) {
         ServiceQuality resource = report.resource();
         Long generation = resource.getMetadata().getGeneration();
         ServiceQualityStatus status = new ServiceQualityStatus();
@@ -55,6 +62,7 @@ public final class StatusAggregator {
             conditions.set(METRICS_AVAILABLE, ConditionSet.UNKNOWN, "InvalidSpec", notEvaluated)
                     .set(OBJECTIVES_MET, ConditionSet.UNKNOWN, "InvalidSpec", notEvaluated)
                     .set(BUDGET_BURNING, ConditionSet.UNKNOWN, "InvalidSpec", notEvaluated);
+            rules.ifPresent(r -> conditions.set(RULES_PUBLISHED, ConditionSet.UNKNOWN, "InvalidSpec", notEvaluated));
             status.conditions = conditions.build();
             return status;
         }
@@ -64,6 +72,7 @@ public final class StatusAggregator {
                     .set(METRICS_AVAILABLE, ConditionSet.FALSE, report.endpointReason(), report.endpointProblem())
                     .set(OBJECTIVES_MET, ConditionSet.UNKNOWN, "MetricsUnavailable", notEvaluated)
                     .set(BUDGET_BURNING, ConditionSet.UNKNOWN, "MetricsUnavailable", notEvaluated);
+            rules.ifPresent(r -> conditions.set(RULES_PUBLISHED, r.status(), r.reason(), r.message()));
             status.conditions = conditions.build();
             return status;
         }
@@ -75,6 +84,7 @@ public final class StatusAggregator {
         metricsAvailable(report, conditions);
         objectivesMet(report, conditions);
         budgetBurning(report, conditions);
+        rules.ifPresent(r -> conditions.set(RULES_PUBLISHED, r.status(), r.reason(), r.message()));
         status.conditions = conditions.build();
         return status;
     }

@@ -8,14 +8,25 @@ import dev.sqo.testing.Fixtures;
 import dev.sqo.testing.PrometheusTestResource;
 import dev.sqo.testing.TestPrometheus;
 import dev.sqo.api.StatusCondition;
+import dev.sqo.api.Exclusion;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.time.Instant;
 import java.util.function.Predicate;
 
@@ -32,6 +43,9 @@ class ServiceQualityReconcilerTest {
 
     @Inject
     KubernetesClient client;
+
+    @TestHTTPResource("/q/metrics")
+    URL metricsUrl;
 
     @Test
     void statusMatchesTheHistory() {
@@ -100,6 +114,82 @@ class ServiceQualityReconcilerTest {
         assertEquals("False", metrics.status);
         assertEquals("PrometheusNotAllowed", metrics.reason);
         assertTrue(metrics.message.contains("not in the operator's allowlist"), metrics.message);
+    }
+
+    @Test
+    void rulesGoToAConfigMapWithoutThePrometheusOperator() throws InterruptedException {
+        ServiceQuality sq = Fixtures.serviceQuality("scenario.yaml");
+        sq.getMetadata().setName("rules-cm");
+        sq.getMetadata().setNamespace("team-e");
+        client.resource(sq).create();
+
+        ServiceQuality done = awaitStatus("team-e", "rules-cm", s -> s.conditions.stream().anyMatch(c -> c.type.equals("RulesPublished")));
+        StatusCondition published = PrometheusEvaluationTest.condition(done.getStatus(), "RulesPublished");
+        assertEquals("True", published.status);
+        assertEquals("ConfigMap", published.reason);
+        assertTrue(published.message.contains("because the PrometheusRule CRD (monitoring.coreos.com/v1) is not installed"), published.message);
+        ConfigMap cm = client.configMaps().inNamespace("team-e").withName("sqo-rules-cm").get();
+        assertEquals(done.getMetadata().getUid(), cm.getMetadata().getOwnerReferences().get(0).getUid());
+        assertEquals("true", cm.getMetadata().getLabels().get("sqo.dev/rules"));
+        String rules = cm.getData().get("team-e-rules-cm.rules.yaml");
+        assertTrue(rules.startsWith("groups:"), rules);
+        assertTrue(rules.contains("alert: SLOFastBurn"), rules);
+
+        Thread.sleep(5_000); // two reconcile intervals of the test profile: unchanged rules are not written again
+        assertEquals(cm.getMetadata().getResourceVersion(),
+                client.configMaps().inNamespace("team-e").withName("sqo-rules-cm").get().getMetadata().getResourceVersion());
+    }
+
+    @Test
+    void rulesGoToAPrometheusRuleWhenItsCrdIsInstalled() {
+        CustomResourceDefinition crd = new CustomResourceDefinitionBuilder().withNewMetadata()
+                .withName("prometheusrules.monitoring.coreos.com").endMetadata()
+                .withNewSpec().withGroup("monitoring.coreos.com").withScope("Namespaced")
+                .withNewNames().withKind("PrometheusRule").withPlural("prometheusrules").withSingular("prometheusrule").endNames()
+                .addNewVersion().withName("v1").withServed(true).withStorage(true).endVersion()
+                .endSpec().build();
+        client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+        try {
+            ServiceQuality sq = Fixtures.serviceQuality("scenario.yaml");
+            sq.getMetadata().setName("rules-pr");
+            sq.getMetadata().setNamespace("team-f");
+            client.resource(sq).create();
+
+            ServiceQuality done = awaitStatus("team-f", "rules-pr", s -> s.conditions.stream().anyMatch(c -> c.type.equals("RulesPublished")));
+            StatusCondition published = PrometheusEvaluationTest.condition(done.getStatus(), "RulesPublished");
+            assertEquals("PrometheusRule", published.reason, published.message);
+            GenericKubernetesResource rule = client.genericKubernetesResources("monitoring.coreos.com/v1", "PrometheusRule")
+                    .inNamespace("team-f").withName("sqo-rules-pr").get();
+            assertEquals(done.getMetadata().getUid(), rule.getMetadata().getOwnerReferences().get(0).getUid());
+            assertEquals("sqo", rule.getMetadata().getLabels().get("app.kubernetes.io/managed-by"));
+            assertTrue(rule.getAdditionalProperties().get("spec").toString().contains("slo:sli_error:ratio_rate30d"));
+        } finally {
+            client.apiextensions().v1().customResourceDefinitions().withName("prometheusrules.monitoring.coreos.com").delete();
+        }
+    }
+
+    @Test
+    void activeMaintenanceWindowIsExportedForTheAlertsToMute() throws Exception {
+        ServiceQuality sq = Fixtures.serviceQuality("scenario.yaml");
+        sq.getMetadata().setName("in-maintenance");
+        sq.getMetadata().setNamespace("team-g");
+        Exclusion now = new Exclusion();
+        now.name = "upgrade";
+        now.from = TestPrometheus.END.minusSeconds(600).toString();
+        now.to = TestPrometheus.END.plusSeconds(600).toString();
+        Exclusion later = new Exclusion();
+        later.name = "next-week";
+        later.from = TestPrometheus.END.plus(Duration.ofDays(7)).toString();
+        later.to = TestPrometheus.END.plus(Duration.ofDays(7)).plusSeconds(600).toString();
+        sq.getSpec().exclusions = List.of(now, later);
+        client.resource(sq).create();
+        awaitStatus("team-g", "in-maintenance", s -> !s.conditions.isEmpty());
+
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(metricsUrl.toURI()).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(metrics.contains("sqo_exclusion_active{exclusion=\"upgrade\",sqo_namespace=\"team-g\",sqo_service=\"in-maintenance\"} 1.0"),
+                metrics.lines().filter(l -> l.contains("exclusion")).toList().toString());
+        assertTrue(metrics.contains("sqo_exclusion_active{exclusion=\"next-week\",sqo_namespace=\"team-g\",sqo_service=\"in-maintenance\"} 0.0"));
     }
 
     private ServiceQuality awaitStatus(String namespace, String name, Predicate<ServiceQualityStatus> ready) {

@@ -1,0 +1,137 @@
+package dev.sqo.reconcile;
+
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.sqo.api.ServiceQuality;
+import dev.sqo.rules.PrometheusRuleRenderer;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Report step for alerting: owns, per ServiceQuality, a PrometheusRule (or, without the Prometheus Operator, a
+ * ConfigMap holding the rule file) in the same namespace, and writes it only when its content changed.
+ */
+final class RulesPublisher {
+
+    static final String PROMETHEUS_RULE_CRD = "prometheusrules.monitoring.coreos.com";
+    static final String RULES_LABEL = "sqo.dev/rules";
+    private static final YAMLMapper YAML = (YAMLMapper) new YAMLMapper()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE);
+
+    private final KubernetesClient client;
+    private final SqoConfig.Rules config;
+    private final Clock clock;
+    private Boolean crdInstalled;
+    private Instant crdCheckedAt = Instant.MIN;
+
+    RulesPublisher(KubernetesClient client, SqoConfig.Rules config, Clock clock) {
+        this.client = client;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    RulesOutcome publish(ServiceQuality sq) {
+        SqoConfig.RulesMode mode = config.mode();
+        if (mode == SqoConfig.RulesMode.OFF) {
+            return new RulesOutcome(ConditionSet.FALSE, "Disabled", "The operator publishes no rules (sqo.rules.mode=off).");
+        }
+        try {
+            boolean prometheusRule = mode == SqoConfig.RulesMode.PROMETHEUSRULE
+                    || (mode == SqoConfig.RulesMode.AUTO && prometheusRuleCrdInstalled());
+            return prometheusRule ? publishPrometheusRule(sq) : publishConfigMap(sq, mode == SqoConfig.RulesMode.AUTO);
+        } catch (KubernetesClientException e) {
+            return new RulesOutcome(ConditionSet.FALSE, "PublishFailed", "Writing the rules of " + sq.getMetadata().getName()
+                    + " failed (HTTP " + e.getCode() + "); check the operator's RBAC for PrometheusRules and ConfigMaps in "
+                    + sq.getMetadata().getNamespace() + ".");
+        }
+    }
+
+    private RulesOutcome publishPrometheusRule(ServiceQuality sq) {
+        GenericKubernetesResource desired = PrometheusRuleRenderer.prometheusRule(sq, config.labels());
+        desired.getMetadata().setOwnerReferences(List.of(owner(sq)));
+        var resources = client.genericKubernetesResources(PrometheusRuleRenderer.API_VERSION, PrometheusRuleRenderer.KIND)
+                .inNamespace(sq.getMetadata().getNamespace());
+        GenericKubernetesResource existing = resources.withName(desired.getMetadata().getName()).get();
+        if (existing == null) {
+            resources.resource(desired).create();
+        } else if (!sameContent(existing, desired, existing.getAdditionalProperties().get("spec"), desired.getAdditionalProperties().get("spec"))) {
+            desired.getMetadata().setResourceVersion(existing.getMetadata().getResourceVersion());
+            resources.resource(desired).update();
+        }
+        return new RulesOutcome(ConditionSet.TRUE, "PrometheusRule", "Recording and alert rules are in PrometheusRule "
+                + sq.getMetadata().getNamespace() + "/" + desired.getMetadata().getName() + labelsNote() + ".");
+    }
+
+    private RulesOutcome publishConfigMap(ServiceQuality sq, boolean becauseNoCrd) {
+        String name = PrometheusRuleRenderer.objectName(sq);
+        String key = sq.getMetadata().getNamespace() + "-" + sq.getMetadata().getName() + ".rules.yaml";
+        Map<String, String> labels = new LinkedHashMap<>(config.labels());
+        labels.put(RULES_LABEL, "true");
+        labels.put("app.kubernetes.io/managed-by", "sqo");
+        ConfigMap desired = new ConfigMapBuilder().withNewMetadata().withName(name).withNamespace(sq.getMetadata().getNamespace())
+                .withLabels(labels).withOwnerReferences(owner(sq)).endMetadata()
+                .withData(Map.of(key, ruleFile(sq))).build();
+        var maps = client.configMaps().inNamespace(sq.getMetadata().getNamespace());
+        ConfigMap existing = maps.withName(name).get();
+        if (existing == null) {
+            maps.resource(desired).create();
+        } else if (!sameContent(existing, desired, existing.getData(), desired.getData())) {
+            desired.getMetadata().setResourceVersion(existing.getMetadata().getResourceVersion());
+            maps.resource(desired).update();
+        }
+        return new RulesOutcome(ConditionSet.TRUE, "ConfigMap", "Recording and alert rules are in ConfigMap "
+                + sq.getMetadata().getNamespace() + "/" + name + " (key " + key + ")"
+                + (becauseNoCrd ? " because the PrometheusRule CRD (monitoring.coreos.com/v1) is not installed" : "")
+                + labelsNote() + "; load it into Prometheus as a rule file.");
+    }
+
+    private static boolean sameContent(HasMetadata existing, HasMetadata desired, Object existingBody, Object desiredBody) {
+        return Objects.equals(existingBody, desiredBody)
+                && Objects.equals(existing.getMetadata().getLabels(), desired.getMetadata().getLabels())
+                && Objects.equals(existing.getMetadata().getOwnerReferences(), desired.getMetadata().getOwnerReferences());
+    }
+
+    private String labelsNote() {
+        return config.labels().isEmpty() ? "" : " with labels " + config.labels();
+    }
+
+    private synchronized boolean prometheusRuleCrdInstalled() {
+        Instant now = clock.instant();
+        if (crdInstalled == null || !now.isBefore(crdCheckedAt.plus(config.crdCheckInterval()))) {
+            crdInstalled = client.apiextensions().v1().customResourceDefinitions().withName(PROMETHEUS_RULE_CRD).get() != null;
+            crdCheckedAt = now;
+        }
+        return crdInstalled;
+    }
+
+    /** Garbage collection removes the rules with their ServiceQuality. */
+    private static OwnerReference owner(ServiceQuality sq) {
+        return new OwnerReferenceBuilder().withApiVersion(sq.getApiVersion()).withKind(sq.getKind())
+                .withName(sq.getMetadata().getName()).withUid(sq.getMetadata().getUid())
+                .withController(true).withBlockOwnerDeletion(true).build();
+    }
+
+    private static String ruleFile(ServiceQuality sq) {
+        try {
+            return YAML.writeValueAsString(PrometheusRuleRenderer.ruleFile(sq));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
