@@ -29,14 +29,13 @@ final class RecordingCoverage {
     boolean cover(PrometheusEndpoint endpoint, Map<String, String> identity, Instant windowStart, Instant at)
             throws PrometheusQueryException {
         String selector = SloSeries.selector(identity);
-        String key = endpoint.cacheKey() + "\n" + selector + "\n" + windowStart.getEpochSecond() / TTL.toSeconds();
+        String key = endpoint.cacheKey() + "\n" + selector;
         Known k = known.get(key);
         if (k != null && !k.checked().plus(TTL).isBefore(at) && !k.checked().isAfter(at)) {
             return k.covered();
         }
         String query = "count(" + SloSeries.EVENTS + "5m" + selector + ") and count(" + SloSeries.BAD_EVENTS + "5m" + selector + ")";
         boolean covered = !api.query(endpoint, query, at).isEmpty() && !api.query(endpoint, query, windowStart).isEmpty();
-        known.keySet().removeIf(other -> other.startsWith(endpoint.cacheKey() + "\n" + selector + "\n"));
         known.put(key, new Known(covered, at));
         return covered;
     }
