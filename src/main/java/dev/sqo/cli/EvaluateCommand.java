@@ -1,9 +1,5 @@
 package dev.sqo.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.sqo.api.ServiceQuality;
 import dev.sqo.api.ServiceQualityStatus;
 import dev.sqo.api.SpecValidator;
@@ -133,11 +129,7 @@ public class EvaluateCommand implements Callable<Integer> {
             statuses.add(StatusAggregator.build(evaluator.evaluate(r, at, (ns, name, key) -> Optional.empty()), null));
         }
         Object document = statuses.size() == 1 ? statuses.get(0) : statuses;
-        ObjectMapper mapper = "yaml".equals(output)
-                ? new YAMLMapper().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                : new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        System.out.println(mapper.writeValueAsString(document).stripTrailing());
-        System.out.flush();
+        Documents.print(document, output);
         return 0;
     }
 }

@@ -1,9 +1,5 @@
 package dev.sqo.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.sqo.api.ServiceQuality;
 import dev.sqo.api.SpecValidator;
 import dev.sqo.rules.PromRuleGroup;
@@ -72,11 +68,7 @@ public class RulesCommand implements Callable<Integer> {
             resources.forEach(r -> objects.add(PrometheusRuleRenderer.prometheusRule(r, labels)));
             document = objects.size() == 1 ? objects.get(0) : Map.of("apiVersion", "v1", "kind", "List", "items", objects);
         }
-        ObjectMapper mapper = "yaml".equals(output)
-                ? new YAMLMapper().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
-                : new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        System.out.println(mapper.writeValueAsString(document).stripTrailing());
+        Documents.print(document, output);
         return 0;
     }
 }

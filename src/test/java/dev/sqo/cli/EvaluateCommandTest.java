@@ -6,12 +6,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.sqo.testing.TestPrometheus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,23 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** `sqo evaluate` as a user runs it: the document on stdout, messages on stderr, exit code 2 for bad input. */
 class EvaluateCommandTest {
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static synchronized Run evaluate(String... args) {
-        PrintStream stdout = System.out;
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = new CommandLine(new EvaluateCommand()).execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
-        }
+    private static CliRun evaluate(String... args) {
+        return CliRun.of(new EvaluateCommand(), args);
     }
 
     private static String[] against(Path file, String... more) {
@@ -55,7 +36,7 @@ class EvaluateCommandTest {
         }
         assertTrue(examples.size() >= 2);
         for (Path example : examples) {
-            Run run = evaluate(against(example));
+            CliRun run = evaluate(against(example));
             assertEquals(0, run.code(), example + ": " + run.err());
             JsonNode status = new ObjectMapper().readTree(run.out());
             assertEquals("True", condition(status, "Ready").path("status").asText(), example + ": " + run.out());
@@ -67,7 +48,7 @@ class EvaluateCommandTest {
 
     @Test
     void demoCheckoutBurnsFastRightNow() throws IOException {
-        Run run = evaluate(against(Path.of("examples/checkout.yaml")));
+        CliRun run = evaluate(against(Path.of("examples/checkout.yaml")));
         JsonNode status = new ObjectMapper().readTree(run.out());
         assertEquals("Page", status.path("alert").asText());
         assertEquals("FastBurn", condition(status, "BudgetBurning").path("reason").asText());
@@ -78,7 +59,7 @@ class EvaluateCommandTest {
         Path both = dir.resolve("both.yaml");
         Files.writeString(both, Files.readString(Path.of("examples/checkout.yaml")) + "\n---\n"
                 + Files.readString(Path.of("examples/search.yaml")));
-        Run run = evaluate(against(both, "-o", "yaml"));
+        CliRun run = evaluate(against(both, "-o", "yaml"));
         assertEquals(0, run.code(), run.err());
         JsonNode statuses = new YAMLMapper().readTree(run.out());
         assertTrue(statuses.isArray());
@@ -90,7 +71,7 @@ class EvaluateCommandTest {
     void unknownFieldIsNamedWithExitCode2(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("typo.yaml");
         Files.writeString(file, Files.readString(Path.of("examples/checkout.yaml")).replace("threshold: 300ms", "treshold: 300ms"));
-        Run run = evaluate(against(file));
+        CliRun run = evaluate(against(file));
         assertEquals(2, run.code());
         assertEquals("", run.out());
         assertTrue(run.err().contains("field spec.objectives[1].latency.treshold"), run.err());
@@ -100,7 +81,7 @@ class EvaluateCommandTest {
     void invalidSpecIsNamedWithExitCode2(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("window.yaml");
         Files.writeString(file, Files.readString(Path.of("examples/checkout.yaml")).replace("window: 30d", "window: 91d"));
-        Run run = evaluate(against(file));
+        CliRun run = evaluate(against(file));
         assertEquals(2, run.code());
         assertTrue(run.err().contains("spec.window: must be between 1h and 90d, got 91d"), run.err());
     }
@@ -108,14 +89,14 @@ class EvaluateCommandTest {
     @Test
     void missingFileAndBadTimeAreExitCode2() {
         assertEquals(2, evaluate(against(Path.of("examples/nope.yaml"))).code());
-        Run badTime = evaluate("-f", "examples/checkout.yaml", "--prometheus", "http://127.0.0.1:1", "--time", "yesterday");
+        CliRun badTime = evaluate("-f", "examples/checkout.yaml", "--prometheus", "http://127.0.0.1:1", "--time", "yesterday");
         assertEquals(2, badTime.code());
         assertTrue(badTime.err().contains("--time must be an RFC 3339 time"), badTime.err());
     }
 
     @Test
     void unreachablePrometheusIsAConditionNotACrash() throws IOException {
-        Run run = evaluate("-f", "examples/checkout.yaml", "--prometheus", "http://127.0.0.1:1", "--timeout", "2s");
+        CliRun run = evaluate("-f", "examples/checkout.yaml", "--prometheus", "http://127.0.0.1:1", "--timeout", "2s");
         assertEquals(0, run.code(), run.err());
         JsonNode status = new ObjectMapper().readTree(run.out());
         JsonNode metrics = condition(status, "MetricsAvailable");
@@ -137,7 +118,7 @@ class EvaluateCommandTest {
     void brokenYamlIsExitCode2(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("broken.yaml");
         Files.writeString(file, Files.readString(Path.of("examples/checkout.yaml")) + "\n---\nkind: [unclosed\n");
-        Run run = evaluate(against(file));
+        CliRun run = evaluate(against(file));
         assertEquals(2, run.code());
         assertTrue(run.err().contains("not valid YAML"), run.err());
     }

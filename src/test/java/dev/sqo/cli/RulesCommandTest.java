@@ -6,11 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.sqo.playground.PrometheusInstallation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,27 +16,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** `sqo rules` prints only the document, in the formats GitOps users commit. */
 class RulesCommandTest {
 
-    private static synchronized String[] run(String... args) {
-        PrintStream stdout = System.out;
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = new CommandLine(new RulesCommand()).execute(args);
-            return new String[]{Integer.toString(code), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(new RulesCommand(), args);
     }
 
     @Test
     void prometheusRuleObjectWithLabels() throws Exception {
-        String[] r = run("-f", "examples/checkout.yaml", "--label", "release=prometheus");
-        assertEquals("0", r[0], r[2]);
-        JsonNode rule = new YAMLMapper().readTree(r[1]);
+        CliRun r = run("-f", "examples/checkout.yaml", "--label", "release=prometheus");
+        assertEquals(0, r.code(), r.err());
+        JsonNode rule = new YAMLMapper().readTree(r.out());
         assertEquals("monitoring.coreos.com/v1", rule.path("apiVersion").asText());
         assertEquals("PrometheusRule", rule.path("kind").asText());
         assertEquals("sqo-checkout", rule.at("/metadata/name").asText());
@@ -51,10 +35,10 @@ class RulesCommandTest {
 
     @Test
     void ruleFileIsAcceptedByPromtool(@TempDir Path dir) throws Exception {
-        String[] r = run("-f", "examples/search.yaml", "--format", "rulefile");
-        assertEquals("0", r[0], r[2]);
+        CliRun r = run("-f", "examples/search.yaml", "--format", "rulefile");
+        assertEquals(0, r.code(), r.err());
         Path file = dir.resolve("search.rules.yml");
-        Files.writeString(file, r[1]);
+        Files.writeString(file, r.out());
         Process p = new ProcessBuilder(PrometheusInstallation.findOrInstall().promtool().toString(), "check", "rules", file.toString())
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
@@ -63,12 +47,12 @@ class RulesCommandTest {
 
     @Test
     void jsonOutput() throws Exception {
-        String[] r = run("-f", "examples/checkout.yaml", "--format", "rulefile", "-o", "json");
-        assertTrue(new ObjectMapper().readTree(r[1]).path("groups").isArray());
+        CliRun r = run("-f", "examples/checkout.yaml", "--format", "rulefile", "-o", "json");
+        assertTrue(new ObjectMapper().readTree(r.out()).path("groups").isArray());
     }
 
     @Test
     void badFormatIsExitCode2() {
-        assertEquals("2", run("-f", "examples/checkout.yaml", "--format", "sloth")[0]);
+        assertEquals(2, run("-f", "examples/checkout.yaml", "--format", "sloth").code());
     }
 }
