@@ -1,0 +1,7 @@
+package dev.sqo.optimize;
+
+import java.time.Instant;
+
+/** An unstabilized replica recommendation, kept for the stabilization windows. */
+public record Recommendation(Instant time, int replicas) {
+}
