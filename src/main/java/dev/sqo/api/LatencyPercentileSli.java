@@ -1,6 +1,9 @@
 package dev.sqo.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
@@ -17,4 +20,11 @@ public class LatencyPercentileSli extends HistogramSli {
     @Pattern(Durations.LATENCY_PATTERN)
     @JsonPropertyDescription("A slice is good when its percentile latency is at or under this, e.g. 500ms.")
     public String threshold;
+
+    @Default("10")
+    @Min(1)
+    @Max(1000000)
+    @JsonPropertyDescription("Slices with fewer requests are not counted, neither good nor bad: the p99 of a handful of "
+            + "requests is one request. Defaults to 10.")
+    public long minimumRequests = 10;
 }

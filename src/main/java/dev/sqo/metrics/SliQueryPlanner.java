@@ -55,8 +55,10 @@ public final class SliQueryPlanner {
             requireBelowHighestBound(objective, p, threshold, buckets);
             String quantile = "histogram_quantile(" + p.percentile / 100.0 + ", sum by (le) ("
                     + increase(p.series("_bucket", "")) + "))";
-            return new SliQuery("label_replace(" + quantile + ", \"" + SliQuery.PART_LABEL + "\", \"quantile\", \"\", \"\")",
-                    parts -> slowSlice(parts.get("quantile"), threshold));
+            long minimum = p.minimumRequests;
+            return new SliQuery("label_replace(" + quantile + ", \"" + SliQuery.PART_LABEL + "\", \"quantile\", \"\", \"\") or "
+                    + SliQuery.part(increase(p.series("_count", "")), "requests"),
+                    parts -> slowSlice(parts.get("quantile"), parts.get("requests"), minimum, threshold));
         }
         throw new SliPlanException("objective " + objective.name + " has no SLI");
     }
@@ -98,9 +100,12 @@ public final class SliQueryPlanner {
         return new double[]{total - (sat + upTo4T) / 2.0, total};
     }
 
-    /** Percentile SLIs count slices: one event per slice with traffic, bad when its percentile is over the threshold. */
-    private static double[] slowSlice(Double quantile, double threshold) {
-        if (quantile == null || Double.isNaN(quantile)) {
+    /**
+     * Percentile SLIs count slices: one event per slice with at least the minimum of requests, bad when its
+     * percentile is over the threshold. A quieter slice is not counted at all.
+     */
+    private static double[] slowSlice(Double quantile, Double requests, long minimumRequests, double threshold) {
+        if (!both(quantile, requests) || requests < minimumRequests) {
             return null;
         }
         return new double[]{quantile > threshold ? 1 : 0, 1};

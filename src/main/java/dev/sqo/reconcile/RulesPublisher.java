@@ -71,16 +71,18 @@ final class RulesPublisher {
         if (existing == null) {
             resources.resource(desired).create();
         } else if (!sameContent(existing, desired, existing.getAdditionalProperties().get("spec"), desired.getAdditionalProperties().get("spec"))) {
-            desired.getMetadata().setResourceVersion(existing.getMetadata().getResourceVersion());
+            keepOthersMetadata(existing, desired);
             resources.resource(desired).update();
         }
+        deleteOwned(client.configMaps().inNamespace(sq.getMetadata().getNamespace()).withName(desired.getMetadata().getName()).get(), sq);
         return new RulesOutcome(ConditionSet.TRUE, "PrometheusRule", "Recording and alert rules are in PrometheusRule "
                 + sq.getMetadata().getNamespace() + "/" + desired.getMetadata().getName() + labelsNote() + ".");
     }
 
     private RulesOutcome publishConfigMap(ServiceQuality sq, boolean becauseNoCrd) {
         String name = PrometheusRuleRenderer.objectName(sq);
-        String key = sq.getMetadata().getNamespace() + "-" + sq.getMetadata().getName() + ".rules.yaml";
+        // "_" appears in neither a namespace nor a name: keys stay unique when a sidecar gathers all namespaces.
+        String key = sq.getMetadata().getNamespace() + "_" + sq.getMetadata().getName() + ".rules.yaml";
         Map<String, String> labels = new LinkedHashMap<>(config.labels());
         labels.put(RULES_LABEL, "true");
         labels.put("app.kubernetes.io/managed-by", "sqo");
@@ -92,8 +94,12 @@ final class RulesPublisher {
         if (existing == null) {
             maps.resource(desired).create();
         } else if (!sameContent(existing, desired, existing.getData(), desired.getData())) {
-            desired.getMetadata().setResourceVersion(existing.getMetadata().getResourceVersion());
+            keepOthersMetadata(existing, desired);
             maps.resource(desired).update();
+        }
+        if (!becauseNoCrd && prometheusRuleCrdInstalled()) {
+            deleteOwned(client.genericKubernetesResources(PrometheusRuleRenderer.API_VERSION, PrometheusRuleRenderer.KIND)
+                    .inNamespace(sq.getMetadata().getNamespace()).withName(name).get(), sq);
         }
         return new RulesOutcome(ConditionSet.TRUE, "ConfigMap", "Recording and alert rules are in ConfigMap "
                 + sq.getMetadata().getNamespace() + "/" + name + " (key " + key + ")"
@@ -101,10 +107,35 @@ final class RulesPublisher {
                 + labelsNote() + "; load it into Prometheus as a rule file.");
     }
 
+    /**
+     * Whether what sqo sets is already there. Labels and owners others added (Argo CD, policies, kubectl) are
+     * theirs: they neither count as a difference nor get removed.
+     */
     private static boolean sameContent(HasMetadata existing, HasMetadata desired, Object existingBody, Object desiredBody) {
+        Map<String, String> labels = existing.getMetadata().getLabels() == null ? Map.of() : existing.getMetadata().getLabels();
+        List<OwnerReference> owners = existing.getMetadata().getOwnerReferences() == null ? List.of() : existing.getMetadata().getOwnerReferences();
         return Objects.equals(existingBody, desiredBody)
-                && Objects.equals(existing.getMetadata().getLabels(), desired.getMetadata().getLabels())
-                && Objects.equals(existing.getMetadata().getOwnerReferences(), desired.getMetadata().getOwnerReferences());
+                && labels.entrySet().containsAll(desired.getMetadata().getLabels().entrySet())
+                && owners.containsAll(desired.getMetadata().getOwnerReferences());
+    }
+
+    private static void keepOthersMetadata(HasMetadata existing, HasMetadata desired) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (existing.getMetadata().getLabels() != null) {
+            labels.putAll(existing.getMetadata().getLabels());
+        }
+        labels.putAll(desired.getMetadata().getLabels());
+        desired.getMetadata().setLabels(labels);
+        desired.getMetadata().setAnnotations(existing.getMetadata().getAnnotations());
+        desired.getMetadata().setResourceVersion(existing.getMetadata().getResourceVersion());
+    }
+
+    /** After a switch between PrometheusRule and ConfigMap: Prometheus must not load the same rules twice. */
+    private void deleteOwned(HasMetadata other, ServiceQuality sq) {
+        if (other != null && other.getMetadata().getOwnerReferences() != null && other.getMetadata().getOwnerReferences().stream()
+                .anyMatch(o -> Objects.equals(o.getUid(), sq.getMetadata().getUid()))) {
+            client.resource(other).delete();
+        }
     }
 
     private String labelsNote() {

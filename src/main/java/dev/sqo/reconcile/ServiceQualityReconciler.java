@@ -14,7 +14,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Re-evaluates each ServiceQuality on a fixed interval and patches its status when what a person sees changed. */
 @ControllerConfiguration(name = "servicequality")
@@ -37,7 +39,7 @@ public class ServiceQualityReconciler implements Reconciler<ServiceQuality> {
         this.clock = clock;
         this.config = config;
         this.rules = new RulesPublisher(client, config.rules(), clock);
-        this.exclusions = new ExclusionGauges(registry);
+        this.exclusions = new ExclusionGauges(registry, clock);
     }
 
     @Override
@@ -45,8 +47,10 @@ public class ServiceQualityReconciler implements Reconciler<ServiceQuality> {
         Instant now = clock.instant();
         EvaluationReport report = evaluator.evaluate(resource, now, secrets);
         Optional<RulesOutcome> published = Optional.empty();
+        exclusions.retainOnly(context.getPrimaryCache().list()
+                .map(sq -> List.of(sq.getMetadata().getNamespace(), sq.getMetadata().getName())).collect(Collectors.toSet()));
         if (report.specProblems().isEmpty()) {
-            exclusions.update(resource, now);
+            exclusions.update(resource);
             published = Optional.of(rules.publish(resource));
         }
         ServiceQualityStatus status = StatusAggregator.build(report, resource.getStatus(), published);

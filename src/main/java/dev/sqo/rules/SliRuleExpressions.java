@@ -17,11 +17,9 @@ final class SliRuleExpressions {
     private static final String WINDOW_PLACEHOLDER = "{{window}}";
 
     private final Objective objective;
-    private final long minimumEvents;
 
-    SliRuleExpressions(Objective objective, long minimumEvents) {
+    SliRuleExpressions(Objective objective) {
         this.objective = objective;
-        this.minimumEvents = minimumEvents;
     }
 
     /** Whether windows other than 5m can be read from the source series. */
@@ -36,7 +34,7 @@ final class SliRuleExpressions {
             return "sum(" + objective.ratio.total.replace(WINDOW_PLACEHOLDER, w) + ")";
         }
         if (objective.latencyPercentile != null) {
-            return "(sum(increase(" + objective.latencyPercentile.series("_count", "") + "[" + w + "])) > bool 0)";
+            return enoughRequests(objective.latencyPercentile, w);
         }
         return "sum(rate(" + histogram().series("_count", "") + "[" + w + "]))";
     }
@@ -58,10 +56,14 @@ final class SliRuleExpressions {
                     + underThreshold(objective.apdex, objective.apdex.threshold, 4, w) + ") / 2)";
         }
         var p = objective.latencyPercentile;
-        // A slice is bad when its percentile is over the threshold and it saw enough requests to say so.
-        return "((histogram_quantile(" + p.percentile / 100.0 + ", sum by (le) (rate(" + p.series("_bucket", "") + "[" + w
-                + "]))) > bool " + seconds(p.threshold) + ") * (sum(increase(" + p.series("_count", "") + "[" + w
-                + "])) >= bool " + minimumEvents + "))";
+        // A slice is bad when its percentile is over the threshold and it saw enough requests to count at all.
+        return "((histogram_quantile(" + number(BigDecimal.valueOf(p.percentile).movePointLeft(2)) + ", sum by (le) (rate("
+                + p.series("_bucket", "") + "[" + w + "]))) > bool " + seconds(p.threshold) + ") * " + enoughRequests(p, w) + ")";
+    }
+
+    /** 1 for a slice with at least the SLI's minimum of requests, else 0: the percentile SLI's events. */
+    private static String enoughRequests(dev.sqo.api.LatencyPercentileSli p, String w) {
+        return "(sum(increase(" + p.series("_count", "") + "[" + w + "])) >= bool " + p.minimumRequests + ")";
     }
 
     /** Factor from {@link #events} to a count of events in the window. */
@@ -94,6 +96,10 @@ final class SliRuleExpressions {
 
     /** A number as PromQL reads it, without float noise: 0.001, 14.4, 1. */
     static String number(double v) {
-        return new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+        return number(new BigDecimal(Double.toString(v)));
+    }
+
+    static String number(BigDecimal v) {
+        return v.stripTrailingZeros().toPlainString();
     }
 }

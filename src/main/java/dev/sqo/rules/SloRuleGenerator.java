@@ -57,7 +57,7 @@ public final class SloRuleGenerator {
         List<PromRule> alerts = new ArrayList<>();
         for (Objective o : sq.getSpec().objectives) {
             Map<String, String> identity = SloSeries.identity(namespace, name, o);
-            SliRuleExpressions sli = new SliRuleExpressions(o, alerting.minimumEvents);
+            SliRuleExpressions sli = new SliRuleExpressions(o);
             recordings.addAll(recordings(o, sli, identity, period));
             alerts.addAll(alerts(o, sli, identity, period, alerting));
         }
@@ -93,11 +93,14 @@ public final class SloRuleGenerator {
             }
             // Traffic-weighted: the sum of bad over the sum of all 5-minute rates, not a mean of ratios, and never
             // a raw 30-day rate() over the source counters.
+            // Only once recordings reach back over the whole window: right after the rules were loaded (or the SLI
+            // changed) a "3d" ratio of one hour's recordings would make the ticket rows act like page rows.
             out.add(PromRule.recording(ERROR_RATIO + format(w), "sum_over_time(" + BAD_EVENTS + "5m" + sel + "[" + format(w)
-                    + "]) / sum_over_time(" + EVENTS + "5m" + sel + "[" + format(w) + "])", identity));
+                    + "]) / sum_over_time(" + EVENTS + "5m" + sel + "[" + format(w) + "]) and present_over_time("
+                    + EVENTS + "5m" + sel + "[10m] offset " + format(w.minus(Duration.ofMinutes(10))) + ")", identity));
         }
 
-        out.add(PromRule.recording("slo:objective:ratio", "vector(" + SliRuleExpressions.number(o.target / 100) + ")", identity));
+        out.add(PromRule.recording("slo:objective:ratio", "vector(" + SliRuleExpressions.number(BigDecimal.valueOf(o.target).movePointLeft(2)) + ")", identity));
         out.add(PromRule.recording("slo:error_budget:ratio", "vector(" + budget + ")", identity));
         out.add(PromRule.recording("slo:time_period:days", "vector(" + SliRuleExpressions.number(period.toSeconds() / 86400.0) + ")", identity));
         out.add(PromRule.recording("slo:current_burn_rate:ratio", ERROR_RATIO + "5m" + sel + " / " + budget, identity));
@@ -154,7 +157,8 @@ public final class SloRuleGenerator {
         if (alerting.runbookUrl != null) {
             absentAnnotations.put("runbook_url", alerting.runbookUrl);
         }
-        out.add(PromRule.alerting(ABSENT_ALERT, "absent(" + EVENTS + "5m" + sel + ")", format(ABSENT_FOR), absentLabels,
+        // The ratio is empty when either of its parts is: the burn-rate alerts can fire only when it exists.
+        out.add(PromRule.alerting(ABSENT_ALERT, "absent(" + ERROR_RATIO + "5m" + sel + ")", format(ABSENT_FOR), absentLabels,
                 absentAnnotations));
         return out;
     }

@@ -131,7 +131,7 @@ class ServiceQualityReconcilerTest {
         ConfigMap cm = client.configMaps().inNamespace("team-e").withName("sqo-rules-cm").get();
         assertEquals(done.getMetadata().getUid(), cm.getMetadata().getOwnerReferences().get(0).getUid());
         assertEquals("true", cm.getMetadata().getLabels().get("sqo.dev/rules"));
-        String rules = cm.getData().get("team-e-rules-cm.rules.yaml");
+        String rules = cm.getData().get("team-e_rules-cm.rules.yaml");
         assertTrue(rules.startsWith("groups:"), rules);
         assertTrue(rules.contains("alert: SLOFastBurn"), rules);
 
@@ -185,11 +185,23 @@ class ServiceQualityReconcilerTest {
         client.resource(sq).create();
         awaitStatus("team-g", "in-maintenance", s -> !s.conditions.isEmpty());
 
-        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(metricsUrl.toURI()).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String metrics = scrape();
         assertTrue(metrics.contains("sqo_exclusion_active{exclusion=\"upgrade\",sqo_namespace=\"team-g\",sqo_service=\"in-maintenance\"} 1.0"),
                 metrics.lines().filter(l -> l.contains("exclusion")).toList().toString());
         assertTrue(metrics.contains("sqo_exclusion_active{exclusion=\"next-week\",sqo_namespace=\"team-g\",sqo_service=\"in-maintenance\"} 0.0"));
+
+        // A deleted ServiceQuality must not keep muting anything.
+        client.resources(ServiceQuality.class).inNamespace("team-g").withName("in-maintenance").delete();
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (scrape().contains("sqo_service=\"in-maintenance\"")) {
+            assertTrue(Instant.now().isBefore(deadline), "the deleted resource's exclusion series is still exported");
+            Thread.sleep(500);
+        }
+    }
+
+    private String scrape() throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(metricsUrl.toURI()).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private ServiceQuality awaitStatus(String namespace, String name, Predicate<ServiceQualityStatus> ready) {

@@ -57,7 +57,9 @@ class SloRuleGeneratorTest {
         List<PromRule> r = rules("28d", "", "");
         assertEquals("sum_over_time(slo:sli_bad_events:rate5m{namespace=\"team\",sqo_service=\"api\",sqo_objective=\"availability\","
                         + "sqo_sli=\"" + r.get(0).labels().get("sqo_sli") + "\"}[28d]) / sum_over_time(slo:sli_events:rate5m{namespace=\"team\","
-                        + "sqo_service=\"api\",sqo_objective=\"availability\",sqo_sli=\"" + r.get(0).labels().get("sqo_sli") + "\"}[28d])",
+                        + "sqo_service=\"api\",sqo_objective=\"availability\",sqo_sli=\"" + r.get(0).labels().get("sqo_sli") + "\"}[28d])"
+                        + " and present_over_time(slo:sli_events:rate5m{namespace=\"team\",sqo_service=\"api\",sqo_objective=\"availability\","
+                        + "sqo_sli=\"" + r.get(0).labels().get("sqo_sli") + "\"}[10m] offset 27d23h50m)",
                 record(r, "slo:sli_error:ratio_rate28d").expr());
         for (PromRule rule : r) {
             assertFalse(rule.expr().matches(".*http_requests_total.*\\[(1d|3d|28d)].*"), "source counters only over short windows: " + rule.expr());
