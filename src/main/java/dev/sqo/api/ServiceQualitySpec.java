@@ -5,6 +5,7 @@ import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import dev.sqo.slo.ExclusionSchedule;
 import io.fabric8.generator.annotation.ValidationRule;
 
 import java.util.ArrayList;
@@ -41,6 +42,11 @@ public class ServiceQualitySpec {
 
     @JsonPropertyDescription("How the generated Prometheus alert rules look and when they may fire.")
     public Alerting alerting;
+
+    /** The maintenance windows as the evaluation and the exported gauges read them. */
+    public ExclusionSchedule exclusionSchedule() {
+        return new ExclusionSchedule(exclusions == null ? List.of() : exclusions.stream().map(Exclusion::toWindow).toList());
+    }
 
     @Size(max = 20)
     @JsonPropertyDescription("Maintenance windows left out of every SLI: requests inside them count neither as good nor as bad.")

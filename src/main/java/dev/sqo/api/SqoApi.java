@@ -6,9 +6,6 @@ public final class SqoApi {
     public static final String VERSION = "v1alpha1";
     public static final String API_VERSION = GROUP + "/" + VERSION;
 
-    /** Field manager and event source name. */
-    public static final String CONTROLLER_NAME = "sqo";
-
     private SqoApi() {
     }
 }

@@ -118,11 +118,7 @@ public final class SliQueryPlanner {
     private static String bucketMatcher(Objective objective, HistogramSli h, String threshold, int multiple,
                                       BucketSource buckets) throws SliPlanException, PrometheusQueryException {
         double bound = seconds(threshold) * multiple;
-        List<String> les = buckets.leValues(h);
-        if (les.isEmpty()) {
-            throw new SliPlanException("objective " + objective.name + ": no series " + h.series("_bucket", "")
-                    + " found; check metric and selector");
-        }
+        List<String> les = existingBuckets(objective, h, buckets);
         Optional<String> le = BucketBound.matcher(les, bound);
         if (le.isEmpty()) {
             throw new SliPlanException("objective " + objective.name + ": " + (multiple == 1 ? "threshold " : "4 x threshold ")
@@ -138,17 +134,23 @@ public final class SliQueryPlanner {
      */
     private static void requireBelowHighestBound(Objective objective, HistogramSli h, double threshold, BucketSource buckets)
             throws SliPlanException, PrometheusQueryException {
-        List<String> les = buckets.leValues(h);
-        if (les.isEmpty()) {
-            throw new SliPlanException("objective " + objective.name + ": no series " + h.series("_bucket", "")
-                    + " found; check metric and selector");
-        }
+        List<String> les = existingBuckets(objective, h, buckets);
         Optional<Double> highest = BucketBound.highestFinite(les);
         if (highest.isEmpty() || threshold >= highest.get()) {
             throw new SliPlanException("objective " + objective.name + ": threshold " + threshold
                     + "s must be below the highest finite bucket bound of " + h.metric + " (" + highest.map(String::valueOf).orElse("none")
                     + "s), or latencies beyond it cannot be told apart from it");
         }
+    }
+
+    private static List<String> existingBuckets(Objective objective, HistogramSli h, BucketSource buckets)
+            throws SliPlanException, PrometheusQueryException {
+        List<String> les = buckets.leValues(h);
+        if (les.isEmpty()) {
+            throw new SliPlanException("objective " + objective.name + ": no series " + h.series("_bucket", "")
+                    + " found; check metric and selector");
+        }
+        return les;
     }
 
     static double seconds(String duration) {

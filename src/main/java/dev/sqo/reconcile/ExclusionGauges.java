@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -44,7 +45,11 @@ final class ExclusionGauges {
     void update(ServiceQuality sq) {
         Key key = new Key(sq.getMetadata().getNamespace(), sq.getMetadata().getName());
         List<Exclusion> exclusions = sq.getSpec().exclusions == null ? List.of() : sq.getSpec().exclusions;
-        schedules.put(key, new ExclusionSchedule(exclusions.stream().map(Exclusion::toWindow).toList()));
+        if (exclusions.isEmpty()) {
+            schedules.remove(key);
+        } else {
+            schedules.put(key, sq.getSpec().exclusionSchedule());
+        }
         Set<String> names = exclusions.stream().map(e -> e.name).collect(java.util.stream.Collectors.toSet());
         for (String name : names) {
             gauges.computeIfAbsent(List.of(key.namespace(), key.name(), name), k ->
@@ -56,10 +61,13 @@ final class ExclusionGauges {
         removeWhere(k -> k.get(0).equals(key.namespace()) && k.get(1).equals(key.name()) && !names.contains(k.get(2)));
     }
 
-    /** Forgets ServiceQualities that no longer exist, so that a deleted one cannot mute anything. */
-    void retainOnly(Set<List<String>> existingNamespaceAndName) {
-        schedules.keySet().removeIf(k -> !existingNamespaceAndName.contains(List.of(k.namespace(), k.name())));
-        removeWhere(k -> !existingNamespaceAndName.contains(k.subList(0, 2)));
+    /**
+     * Forgets ServiceQualities that no longer exist, so that a deleted one cannot mute anything. Looks only at the
+     * few that have maintenance windows, not at every resource.
+     */
+    void forgetDeleted(BiPredicate<String, String> exists) {
+        schedules.keySet().removeIf(k -> !exists.test(k.namespace(), k.name()));
+        removeWhere(k -> !schedules.containsKey(new Key(k.get(0), k.get(1))));
     }
 
     private int active(Key key, String name) {

@@ -1,6 +1,5 @@
 package dev.sqo.reconcile;
 
-import dev.sqo.api.Exclusion;
 import dev.sqo.api.Objective;
 import dev.sqo.api.ServiceQuality;
 import dev.sqo.api.ServiceQualitySpec;
@@ -51,8 +50,7 @@ public final class ServiceQualityEvaluator {
         } catch (EndpointRefusedException e) {
             return EvaluationReport.endpointRefused(resource, at, window, e.reason(), e.getMessage());
         }
-        ExclusionSchedule exclusions = new ExclusionSchedule(spec.exclusions == null ? List.of()
-                : spec.exclusions.stream().map(Exclusion::toWindow).toList());
+        ExclusionSchedule exclusions = spec.exclusionSchedule();
         List<ObjectiveOutcome> outcomes = new ArrayList<>();
         for (Objective objective : spec.objectives) {
             outcomes.add(evaluate(resource, endpoint, objective, window, exclusions, at));

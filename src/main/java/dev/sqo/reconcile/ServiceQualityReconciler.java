@@ -9,14 +9,13 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** Re-evaluates each ServiceQuality on a fixed interval and patches its status when what a person sees changed. */
 @ControllerConfiguration(name = "servicequality")
@@ -47,8 +46,7 @@ public class ServiceQualityReconciler implements Reconciler<ServiceQuality> {
         Instant now = clock.instant();
         EvaluationReport report = evaluator.evaluate(resource, now, secrets);
         Optional<RulesOutcome> published = Optional.empty();
-        exclusions.retainOnly(context.getPrimaryCache().list()
-                .map(sq -> List.of(sq.getMetadata().getNamespace(), sq.getMetadata().getName())).collect(Collectors.toSet()));
+        exclusions.forgetDeleted((namespace, name) -> context.getPrimaryCache().get(new ResourceID(name, namespace)).isPresent());
         if (report.specProblems().isEmpty()) {
             exclusions.update(resource);
             published = Optional.of(rules.publish(resource));

@@ -81,6 +81,8 @@ public final class StatusAggregator {
             status.objectives.add(objectiveStatus(o, report.window()));
         }
         summarize(status);
+        status.alert = report.objectives().stream().filter(o -> o.evaluation() != null).map(o -> o.evaluation().alert())
+                .reduce(AlertLevel.NONE, AlertLevel::max).display();
         metricsAvailable(report, conditions);
         objectivesMet(report, conditions);
         budgetBurning(report, conditions);
@@ -134,17 +136,6 @@ public final class StatusAggregator {
                 .ifPresent(r -> status.worstBudgetRemaining = String.format(Locale.ROOT, "%.1f%%", r * 100));
         status.objectives.stream().map(o -> o.burnRates.h1).filter(Objects::nonNull).max(Double::compare)
                 .ifPresent(b -> status.worstBurnRate1h = String.format(Locale.ROOT, "%.2f", b));
-        status.alert = status.objectives.stream().map(o -> o.alert).reduce(AlertLevel.NONE.display(),
-                (a, b) -> severity(a) >= severity(b) ? a : b);
-    }
-
-    private static int severity(String alert) {
-        for (AlertLevel l : AlertLevel.values()) {
-            if (l.display().equals(alert)) {
-                return l.ordinal();
-            }
-        }
-        return 0;
     }
 
     private static void metricsAvailable(EvaluationReport report, ConditionSet conditions) {

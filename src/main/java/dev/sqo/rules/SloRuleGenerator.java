@@ -1,5 +1,9 @@
 package dev.sqo.rules;
 
+import static dev.sqo.rules.SloSeries.BAD_EVENTS;
+import static dev.sqo.rules.SloSeries.ERROR_RATIO;
+import static dev.sqo.rules.SloSeries.EVENTS;
+
 import dev.sqo.api.Alerting;
 import dev.sqo.api.Objective;
 import dev.sqo.api.ServiceQuality;
@@ -26,9 +30,6 @@ import java.util.stream.Collectors;
  */
 public final class SloRuleGenerator {
 
-    private static final String EVENTS = SloSeries.EVENTS;
-    private static final String BAD_EVENTS = SloSeries.BAD_EVENTS;
-    private static final String ERROR_RATIO = SloSeries.ERROR_RATIO;
     /** Exported by the operator while a maintenance window of a ServiceQuality is active. */
     public static final String EXCLUSION_ACTIVE = "sqo_exclusion_active";
     public static final String FAST_BURN_ALERT = "SLOFastBurn";
@@ -67,7 +68,7 @@ public final class SloRuleGenerator {
     }
 
     private static List<PromRule> recordings(Objective o, SliRuleExpressions sli, Map<String, String> identity, Duration period) {
-        String sel = selector(identity);
+        String sel = SloSeries.selector(identity);
         String budget = budget(o.target);
         List<PromRule> out = new ArrayList<>();
         out.add(PromRule.recording(EVENTS + "5m", sli.events(BurnRateWindows.M5), identity));
@@ -114,7 +115,7 @@ public final class SloRuleGenerator {
                                          Alerting alerting) {
         boolean page = o.alerts == null || o.alerts.page;
         boolean ticket = o.alerts == null || o.alerts.ticket;
-        String sel = selector(identity);
+        String sel = SloSeries.selector(identity);
         String budget = budget(o.target);
         List<PromRule> out = new ArrayList<>();
         for (AlertLevel level : List.of(AlertLevel.PAGE, AlertLevel.TICKET)) {
@@ -187,10 +188,6 @@ public final class SloRuleGenerator {
     /** 1 - target/100 in decimal arithmetic: 99.9 gives 0.001, not 0.0009999999999998899. */
     static String budget(double targetPercent) {
         return BigDecimal.ONE.subtract(BigDecimal.valueOf(targetPercent).movePointLeft(2)).stripTrailingZeros().toPlainString();
-    }
-
-    private static String selector(Map<String, String> identity) {
-        return SloSeries.selector(identity);
     }
 
     private static String format(Duration d) {
