@@ -11,6 +11,9 @@ import io.fabric8.generator.annotation.ValidationRule;
 import java.util.ArrayList;
 import java.util.List;
 
+@ValidationRule(value = "!has(self.optimization) || !has(self.optimization.triggers) || self.optimization.triggers.all(t, "
+        + "!has(t.objective) || self.objectives.exists(o, o.name == t.objective))",
+        message = "a trigger's objective must name one of spec.objectives")
 public class ServiceQualitySpec {
 
     /** Durations from 1h to 90d, in whole minutes, hours, days or weeks. */
@@ -42,6 +45,15 @@ public class ServiceQualitySpec {
 
     @JsonPropertyDescription("How the generated Prometheus alert rules look and when they may fire.")
     public Alerting alerting;
+
+    @JsonPropertyDescription("What sqo may do about the workload: scale it out and in, right-size its containers. "
+            + "When unset, sqo only recommends (mode Recommend with the default triggers).")
+    public Optimization optimization;
+
+    /** The optimization as it applies: the spec's, or the default Recommend mode when unset. */
+    public Optimization optimizationOrDefault() {
+        return optimization != null ? optimization : new Optimization();
+    }
 
     /** The maintenance windows as the evaluation and the exported gauges read them. */
     public ExclusionSchedule exclusionSchedule() {

@@ -27,9 +27,21 @@ public class ServiceQualityStatus {
     @JsonPropertyDescription("Most severe multi-window burn-rate alert among the objectives: None, Ticket or Page.")
     public String alert;
 
-    @JsonPropertyDescription("Ready, MetricsAvailable, ObjectivesMet and BudgetBurning, per Kubernetes API conventions.")
+    @JsonPropertyDescription("Ready, MetricsAvailable, ObjectivesMet, BudgetBurning, RulesPublished, Optimizing and Investigate, per Kubernetes API conventions.")
     public List<StatusCondition> conditions = new ArrayList<>();
 
     @JsonPropertyDescription("Evaluation of each objective.")
     public List<ObjectiveStatus> objectives = new ArrayList<>();
+
+    @JsonPropertyDescription("The plan of the last cycle: applied in Auto mode, only shown in Recommend mode.")
+    public RecommendationStatus recommendation;
+
+    @JsonPropertyDescription("The last 20 actions sqo took, newest last.")
+    public List<ActionRecord> actions = new ArrayList<>();
+
+    @JsonPropertyDescription("Actions held because an earlier one of the same kind did not improve its signal.")
+    public List<ActionHold> holds = new ArrayList<>();
+
+    @JsonPropertyDescription("The value of the sqo.dev/clear-holds annotation that last cleared the holds.")
+    public String holdsClearedBy;
 }

@@ -55,6 +55,7 @@ public final class SpecValidator {
         }
         objectives(spec.objectives, out);
         exclusions(spec.exclusions, out);
+        OptimizationValidator.check(spec.optimization, spec.objectives, out);
         return out;
     }
 

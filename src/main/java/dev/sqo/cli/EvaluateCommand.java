@@ -1,5 +1,12 @@
 package dev.sqo.cli;
 
+import dev.sqo.actuate.WorkloadShape;
+import dev.sqo.metrics.WorkloadSignalObserver;
+import dev.sqo.reconcile.EvaluationReport;
+import dev.sqo.reconcile.OfflineRecommender;
+import dev.sqo.reconcile.SignalCollector;
+import java.util.Map;
+
 import dev.sqo.api.ServiceQuality;
 import dev.sqo.api.ServiceQualityStatus;
 import dev.sqo.api.SpecValidator;
@@ -61,6 +68,8 @@ public class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "30s", description = "Timeout of one Prometheus query (default ${DEFAULT-VALUE}).")
     String timeout;
 
+    private Map<String, WorkloadShape> workloads = Map.of();
+
     @Override
     public Integer call() throws IOException {
         PrintStream err = System.err;
@@ -71,6 +80,7 @@ public class EvaluateCommand implements Callable<Integer> {
         List<ServiceQuality> resources;
         try {
             resources = ServiceQualityFiles.read(file);
+            workloads = ServiceQualityFiles.workloads(file);
         } catch (ServiceQualityFiles.InvalidFileException e) {
             err.println("sqo evaluate: " + e.getMessage());
             return BAD_INPUT;
@@ -117,6 +127,7 @@ public class EvaluateCommand implements Callable<Integer> {
         // The command line names the Prometheus for every resource: a spec.prometheus override and its Secrets do not apply.
         ServiceQualityEvaluator evaluator = new ServiceQualityEvaluator(new SliObserver(new HttpPrometheusApi()),
                 new PrometheusEndpointResolver(endpoint, new PrometheusAllowlist(List.of())));
+        OfflineRecommender recommender = new OfflineRecommender(new SignalCollector(new WorkloadSignalObserver(new HttpPrometheusApi())));
         List<ServiceQualityStatus> statuses = new ArrayList<>();
         for (ServiceQuality r : resources) {
             if (r.getSpec().prometheus != null) {
@@ -126,7 +137,11 @@ public class EvaluateCommand implements Callable<Integer> {
             if (r.getMetadata().getNamespace() == null) {
                 r.getMetadata().setNamespace("default");
             }
-            statuses.add(StatusAggregator.build(evaluator.evaluate(r, at, (ns, name, key) -> Optional.empty()), null));
+            EvaluationReport report = evaluator.evaluate(r, at, (ns, name, key) -> Optional.empty());
+            WorkloadShape workload = workloads.get(r.getMetadata().getNamespace() + "/" + r.getSpec().targetRef.kind + "/"
+                    + r.getSpec().targetRef.name);
+            statuses.add(StatusAggregator.build(report, null, Optional.empty(),
+                    Optional.of(recommender.recommend(r, report, workload, at))));
         }
         Object document = statuses.size() == 1 ? statuses.get(0) : statuses;
         Documents.print(document, output);

@@ -9,14 +9,21 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.sqo.api.ServiceQuality;
+import dev.sqo.actuate.WorkloadReader;
+import dev.sqo.actuate.WorkloadShape;
 import dev.sqo.api.SqoApi;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reads the ServiceQuality documents of a YAML or JSON file, strictly: an unknown field is an error, by path. */
 final class ServiceQualityFiles {
@@ -70,6 +77,45 @@ final class ServiceQualityFiles {
         }
         if (out.isEmpty()) {
             throw new InvalidFileException(file + ": no ServiceQuality (apiVersion " + SqoApi.API_VERSION + ") in it");
+        }
+        return out;
+    }
+
+    /**
+     * The Deployments and StatefulSets in the file, by namespace/Kind/name, so that a ServiceQuality's target can be
+     * sized without a cluster. A workload without a namespace is in "default", as kubectl would create it.
+     */
+    static Map<String, WorkloadShape> workloads(Path file) throws InvalidFileException {
+        Map<String, WorkloadShape> out = new HashMap<>();
+        try (var parser = new YAMLFactory().createParser(Files.newBufferedReader(file))) {
+            var values = YAML.readValues(parser, JsonNode.class);
+            int i = 0;
+            while (values.hasNextValue()) {
+                JsonNode doc = values.nextValue();
+                i++;
+                String kind = doc == null ? "" : doc.path("kind").asText();
+                if (!"apps/v1".equals(doc == null ? null : doc.path("apiVersion").asText())
+                        || !(kind.equals("Deployment") || kind.equals("StatefulSet"))) {
+                    continue;
+                }
+                HasMetadata workload = kind.equals("Deployment") ? YAML.treeToValue(doc, Deployment.class)
+                        : YAML.treeToValue(doc, StatefulSet.class);
+                if (workload.getMetadata() == null || workload.getMetadata().getName() == null) {
+                    throw new InvalidFileException(file + ": document " + i + " (" + kind + "): metadata.name is required");
+                }
+                String ns = workload.getMetadata().getNamespace() == null ? "default" : workload.getMetadata().getNamespace();
+                workload.getMetadata().setNamespace(ns);
+                try {
+                    out.put(ns + "/" + kind + "/" + workload.getMetadata().getName(), WorkloadReader.fromManifest(workload));
+                } catch (RuntimeException e) {
+                    throw new InvalidFileException(file + ": document " + i + " (" + kind + " " + workload.getMetadata().getName()
+                            + "): spec.template.spec.containers is required");
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new InvalidFileException(file + ": not a valid workload manifest: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new InvalidFileException(file + ": cannot be read: " + e.getMessage());
         }
         return out;
     }

@@ -17,6 +17,9 @@ public final class ResourceRecommender {
     public record Recommendation(double request, Double limit, boolean act, String reason) {
     }
 
+    /** A scrape outage of a few hours in a week still leaves a usable history; a workload two days old does not. */
+    static final double MINIMUM_COVERAGE = 0.95;
+
     private ResourceRecommender() {
     }
 
@@ -29,9 +32,11 @@ public final class ResourceRecommender {
     public static Recommendation recommend(List<Double> usage, double currentRequest, Double currentLimit, ResourcePolicy policy,
                                            Rounding unit) {
         double[] values = usage.stream().filter(v -> v != null && !v.isNaN()).mapToDouble(Double::doubleValue).toArray();
-        if (values.length == 0 || values.length < usage.size()) {
+        if (values.length == 0 || values.length < usage.size() * MINIMUM_COVERAGE) {
             // Sizing from part of the history could cut a request to what a quiet half-day needed.
-            return new Recommendation(currentRequest, currentLimit, false, "usage history is incomplete: no change");
+            return new Recommendation(currentRequest, currentLimit, false, String.format(Locale.ROOT,
+                    "usage history covers %.0f%% of the lookback, less than the %.0f%% needed: no change",
+                    usage.isEmpty() ? 0 : 100.0 * values.length / usage.size(), MINIMUM_COVERAGE * 100));
         }
         double target = percentile(values, policy.percentile()) * (1 + policy.margin());
         double bounded = Math.max(policy.min(), Math.min(policy.max(), unit.roundUp(target)));

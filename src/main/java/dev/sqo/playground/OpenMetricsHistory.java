@@ -20,6 +20,12 @@ public final class OpenMetricsHistory {
 
     /** Samples for minutes firstMinute+1 .. lastMinute, counters starting from zero at firstMinute. */
     public static void write(Path file, List<SyntheticService> services, long firstMinute, long lastMinute) throws IOException {
+        write(file, services, List.of(), firstMinute, lastMinute);
+    }
+
+    /** Also the cAdvisor series of the workloads: container CPU seconds and memory working set per pod. */
+    public static void write(Path file, List<SyntheticService> services, List<SyntheticWorkload> workloads, long firstMinute,
+                             long lastMinute) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("# HELP http_requests Requests served, by status code.\n# TYPE http_requests counter\n");
             for (SyntheticService s : services) {
@@ -57,8 +63,40 @@ public final class OpenMetricsHistory {
                     out.write("http_request_duration_seconds_sum{" + labels + "} " + String.format(Locale.ROOT, "%.3f", sum) + ts);
                 }
             }
+            if (!workloads.isEmpty()) {
+                writeWorkloads(out, workloads, firstMinute, lastMinute);
+            }
             out.write("# EOF\n");
         }
+    }
+
+    private static void writeWorkloads(BufferedWriter out, List<SyntheticWorkload> workloads, long firstMinute, long lastMinute)
+            throws IOException {
+        out.write("# HELP container_cpu_usage_seconds Cumulative CPU time consumed.\n# TYPE container_cpu_usage_seconds counter\n");
+        for (SyntheticWorkload w : workloads) {
+            for (int p = 0; p < w.pods().size(); p++) {
+                String labels = labels(w, p);
+                double seconds = 0;
+                for (long m = firstMinute + 1; m <= lastMinute; m++) {
+                    seconds += w.cpu(p, m) * 60;
+                    out.write("container_cpu_usage_seconds_total{" + labels + "} " + String.format(Locale.ROOT, "%.3f", seconds)
+                            + " " + m * 60 + "\n");
+                }
+            }
+        }
+        out.write("# HELP container_memory_working_set_bytes Current working set.\n# TYPE container_memory_working_set_bytes gauge\n");
+        for (SyntheticWorkload w : workloads) {
+            for (int p = 0; p < w.pods().size(); p++) {
+                String labels = labels(w, p);
+                for (long m = firstMinute + 1; m <= lastMinute; m++) {
+                    out.write("container_memory_working_set_bytes{" + labels + "} " + (long) w.memory(p, m) + " " + m * 60 + "\n");
+                }
+            }
+        }
+    }
+
+    private static String labels(SyntheticWorkload w, int pod) {
+        return "namespace=\"" + w.namespace() + "\",pod=\"" + w.pods().get(pod) + "\",container=\"" + w.container() + "\"";
     }
 
     private static String le(double bound) {

@@ -5,6 +5,7 @@ import dev.sqo.metrics.PrometheusAllowlist;
 import dev.sqo.metrics.PrometheusEndpoint;
 import dev.sqo.metrics.PrometheusEndpointResolver;
 import dev.sqo.metrics.SliObserver;
+import dev.sqo.metrics.WorkloadSignalObserver;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -29,5 +30,11 @@ public class EvaluationBeans {
         PrometheusAllowlist allowlist = new PrometheusAllowlist(config.prometheus().allowedUrls().orElse(List.of()));
         return new ServiceQualityEvaluator(new SliObserver(new HttpPrometheusApi()),
                 new PrometheusEndpointResolver(defaultEndpoint, allowlist));
+    }
+
+    @Produces
+    @Singleton
+    SignalCollector signalCollector() {
+        return new SignalCollector(new WorkloadSignalObserver(new HttpPrometheusApi()));
     }
 }

@@ -55,7 +55,7 @@ public final class ServiceQualityEvaluator {
         for (Objective objective : spec.objectives) {
             outcomes.add(evaluate(resource, endpoint, objective, window, exclusions, at));
         }
-        return new EvaluationReport(resource, at, window, List.of(), null, null, endpoint.toString(), outcomes);
+        return new EvaluationReport(resource, at, window, List.of(), null, null, endpoint.toString(), outcomes, endpoint);
     }
 
     private static Map<String, String> identity(ServiceQuality resource, Objective objective) {

@@ -1,6 +1,10 @@
 package dev.sqo.reconcile;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sqo.actuate.ActionEvents;
+import dev.sqo.actuate.HpaFloor;
+import dev.sqo.actuate.WorkloadActuator;
+import dev.sqo.actuate.WorkloadReader;
 import dev.sqo.api.ServiceQuality;
 import dev.sqo.api.ServiceQualityStatus;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -31,14 +35,18 @@ public class ServiceQualityReconciler implements Reconciler<ServiceQuality> {
     private final RulesPublisher rules;
     private final ExclusionGauges exclusions;
 
-    public ServiceQualityReconciler(ServiceQualityEvaluator evaluator, KubernetesClient client, Clock clock, SqoConfig config,
-                                    MeterRegistry registry) {
+    private final WorkloadOptimizer optimizer;
+
+    public ServiceQualityReconciler(ServiceQualityEvaluator evaluator, SignalCollector signals, KubernetesClient client, Clock clock,
+                                    SqoConfig config, MeterRegistry registry) {
         this.evaluator = evaluator;
         this.secrets = new KubernetesSecretSource(client);
         this.clock = clock;
         this.config = config;
         this.rules = new RulesPublisher(client, config.rules(), clock);
         this.exclusions = new ExclusionGauges(registry, clock);
+        this.optimizer = new WorkloadOptimizer(new WorkloadReader(client), new WorkloadActuator(client), new HpaFloor(client),
+                new ActionEvents(client), signals);
     }
 
     @Override
@@ -51,7 +59,8 @@ public class ServiceQualityReconciler implements Reconciler<ServiceQuality> {
             exclusions.update(resource);
             published = Optional.of(rules.publish(resource));
         }
-        ServiceQualityStatus status = StatusAggregator.build(report, resource.getStatus(), published);
+        OptimizationOutcome optimization = optimizer.optimize(resource, report, now);
+        ServiceQualityStatus status = StatusAggregator.build(report, resource.getStatus(), published, Optional.of(optimization));
         evaluator.evictIdle(now);
         UpdateControl<ServiceQuality> control;
         if (JSON.valueToTree(status).equals(JSON.valueToTree(resource.getStatus()))) {

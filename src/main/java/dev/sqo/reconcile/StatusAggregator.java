@@ -46,6 +46,11 @@ public final class StatusAggregator {
     }
 
     public static ServiceQualityStatus build(EvaluationReport report, ServiceQualityStatus previous, Optional<RulesOutcome> rules) {
+        return build(report, previous, rules, Optional.empty());
+    }
+
+    public static ServiceQualityStatus build(EvaluationReport report, ServiceQualityStatus previous, Optional<RulesOutcome> rules,
+                                             Optional<OptimizationOutcome> optimization) {
         ServiceQuality resource = report.resource();
         Long generation = resource.getMetadata().getGeneration();
         ServiceQualityStatus status = new ServiceQualityStatus();
@@ -63,8 +68,7 @@ public final class StatusAggregator {
                     .set(OBJECTIVES_MET, ConditionSet.UNKNOWN, "InvalidSpec", notEvaluated)
                     .set(BUDGET_BURNING, ConditionSet.UNKNOWN, "InvalidSpec", notEvaluated);
             rules.ifPresent(r -> conditions.set(RULES_PUBLISHED, ConditionSet.UNKNOWN, "InvalidSpec", notEvaluated));
-            status.conditions = conditions.build();
-            return status;
+            return finish(status, conditions, optimization);
         }
         if (report.endpointReason() != null) {
             String notEvaluated = "Not evaluated: " + report.endpointProblem();
@@ -73,8 +77,7 @@ public final class StatusAggregator {
                     .set(OBJECTIVES_MET, ConditionSet.UNKNOWN, "MetricsUnavailable", notEvaluated)
                     .set(BUDGET_BURNING, ConditionSet.UNKNOWN, "MetricsUnavailable", notEvaluated);
             rules.ifPresent(r -> conditions.set(RULES_PUBLISHED, r.status(), r.reason(), r.message()));
-            status.conditions = conditions.build();
-            return status;
+            return finish(status, conditions, optimization);
         }
 
         for (ObjectiveOutcome o : report.objectives()) {
@@ -87,6 +90,18 @@ public final class StatusAggregator {
         objectivesMet(report, conditions);
         budgetBurning(report, conditions);
         rules.ifPresent(r -> conditions.set(RULES_PUBLISHED, r.status(), r.reason(), r.message()));
+        return finish(status, conditions, optimization);
+    }
+
+    private static ServiceQualityStatus finish(ServiceQualityStatus status, ConditionSet conditions,
+                                               Optional<OptimizationOutcome> optimization) {
+        optimization.ifPresent(o -> {
+            o.conditions().forEach(c -> conditions.set(c.type(), c.status(), c.reason(), c.message()));
+            status.recommendation = o.recommendation();
+            status.actions = new ArrayList<>(o.actions());
+            status.holds = new ArrayList<>(o.holds());
+            status.holdsClearedBy = o.holdsClearedBy();
+        });
         status.conditions = conditions.build();
         return status;
     }

@@ -12,7 +12,7 @@ import java.time.Duration;
  * from their source series for each short window; the percentile SLI is a series of 5-minute slices, so every
  * window of it is derived from the 5-minute recording.
  */
-final class SliRuleExpressions {
+public final class SliRuleExpressions {
 
     private static final String WINDOW_PLACEHOLDER = "{{window}}";
 
@@ -20,6 +20,15 @@ final class SliRuleExpressions {
 
     SliRuleExpressions(Objective objective) {
         this.objective = objective;
+    }
+
+    /**
+     * The objective's error ratio over a short window, read from its source series, for the ErrorRatio trigger; null
+     * for the percentile SLI, whose events are whole slices rather than requests.
+     */
+    public static String errorRatio(Objective objective, Duration window) {
+        SliRuleExpressions e = new SliRuleExpressions(objective);
+        return e.fromSource() ? "(" + e.bad(window) + " / " + e.events(window) + ")" : null;
     }
 
     /** Whether windows other than 5m can be read from the source series. */

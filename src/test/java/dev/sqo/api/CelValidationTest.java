@@ -73,7 +73,25 @@ class CelValidationTest {
                         + " \"to\": \"2026-01-01T00:00:00Z\"}]}", "to must be after from"),
                 Arguments.of("bearer and basic", "/spec", "{\"prometheus\": {\"url\": \"https://p.example\", "
                         + "\"bearerTokenSecret\": {\"name\": \"s\", \"key\": \"t\"}, \"basicAuthSecret\": {\"name\": \"s\"}}}",
-                        "at most one of bearerTokenSecret and basicAuthSecret"));
+                        "at most one of bearerTokenSecret and basicAuthSecret"),
+                Arguments.of("Auto without bounds", "/spec", "{\"optimization\": {\"mode\": \"Auto\"}}", "mode Auto needs replicas"),
+                Arguments.of("min above max", "/spec", "{\"optimization\": {\"mode\": \"Auto\", \"replicas\": {\"min\": 5, \"max\": 2}}}",
+                        "must not be greater than replicas.max"),
+                Arguments.of("mode Sometimes", "/spec", "{\"optimization\": {\"mode\": \"Sometimes\"}}", "mode"),
+                Arguments.of("CPU above and below", "/spec", "{\"optimization\": {\"triggers\": [{\"kind\": \"CpuUtilization\", "
+                        + "\"above\": 80, \"below\": 20}]}}", "exactly one of above"),
+                Arguments.of("memory below", "/spec", "{\"optimization\": {\"triggers\": [{\"kind\": \"MemoryUtilization\", "
+                        + "\"below\": 20}]}}", "sets above and not below"),
+                Arguments.of("latency below", "/spec", "{\"optimization\": {\"triggers\": [{\"kind\": \"Latency\", \"below\": 20}]}}",
+                        "below is not allowed"),
+                Arguments.of("objective on CPU", "/spec", "{\"optimization\": {\"triggers\": [{\"kind\": \"CpuUtilization\", "
+                        + "\"above\": 80, \"objective\": \"availability\"}]}}", "apply only to Latency and ErrorRatio"),
+                Arguments.of("level on CPU", "/spec", "{\"optimization\": {\"triggers\": [{\"kind\": \"CpuUtilization\", "
+                        + "\"above\": 80, \"level\": \"Page\"}]}}", "level applies only to BudgetBurn"),
+                Arguments.of("unknown objective", "/spec", "{\"optimization\": {\"triggers\": [{\"kind\": \"Latency\", "
+                        + "\"objective\": \"nope\"}]}}", "must name one of spec.objectives"),
+                Arguments.of("policy type", "/spec", "{\"optimization\": {\"behavior\": {\"scaleUp\": {\"policies\": [{\"type\": "
+                        + "\"Replicas\", \"value\": 1, \"periodSeconds\": 60}]}}}}", "type"));
     }
 
     @ParameterizedTest(name = "{0}")

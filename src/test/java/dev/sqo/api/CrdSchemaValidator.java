@@ -67,9 +67,16 @@ final class CrdSchemaValidator {
                 out.add(path + "." + req.asText() + ": Required value");
             }
         }
+        if (s.has("enum") && !s.get("enum").toString().contains(value.toString())) {
+            out.add(path + ": Unsupported value: " + value + ": supported values: " + s.get("enum"));
+        }
         if (s.has("properties") && value.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = s.get("properties").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> p = it.next();
+                // The API server applies defaults before it validates, so rules may rely on defaulted fields.
+                if (p.getValue().has("default") && !value.has(p.getKey())) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) value).set(p.getKey(), p.getValue().get("default"));
+                }
                 validate(p.getValue(), value.get(p.getKey()), path + "." + p.getKey(), out);
             }
         }

@@ -71,11 +71,17 @@ class ResourceRecommenderTest {
     @Test
     void incompleteHistoryIsNoChange() {
         List<Double> gaps = new ArrayList<>(ramp());
-        gaps.set(50, null);
+        for (int i = 40; i < 46; i++) {
+            gaps.set(i, null);
+        }
         ResourceRecommender.Recommendation r = ResourceRecommender.recommend(gaps, 2.0, null,
                 ResourcePolicy.cpuDefaults(0.1, 4), ResourceRecommender.Rounding.MILLICORES);
         assertFalse(r.act());
         assertEquals(2.0, r.request());
+        assertTrue(r.reason().contains("covers 94% of the lookback"), r.reason());
+        gaps.set(40, 0.4);
+        assertTrue(ResourceRecommender.recommend(gaps, 2.0, null, ResourcePolicy.cpuDefaults(0.1, 4),
+                ResourceRecommender.Rounding.MILLICORES).act(), "a few missing samples (5%) are tolerated");
         assertFalse(ResourceRecommender.recommend(List.of(), 2.0, null, ResourcePolicy.cpuDefaults(0.1, 4),
                 ResourceRecommender.Rounding.MILLICORES).act());
     }

@@ -7,6 +7,7 @@ import dev.sqo.testing.ExpectedSlo;
 import dev.sqo.testing.Fixtures;
 import dev.sqo.testing.PrometheusTestResource;
 import dev.sqo.testing.TestPrometheus;
+import dev.sqo.testing.Workloads;
 import dev.sqo.api.StatusCondition;
 import dev.sqo.api.Exclusion;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -197,6 +198,28 @@ class ServiceQualityReconcilerTest {
             assertTrue(Instant.now().isBefore(deadline), "the deleted resource's exclusion series is still exported");
             Thread.sleep(500);
         }
+    }
+
+    @Test
+    void autoModeScalesTheDeploymentOnceAndRecordsIt() throws InterruptedException {
+        Workloads.deploy(client, "busy", TestPrometheus.BUSY, "500m", "256Mi", null);
+        ServiceQuality sq = Workloads.serviceQuality("busy", "busy", false, dev.sqo.api.Optimization.Mode.Auto);
+        sq.getMetadata().setUid(null);
+        client.resource(sq).create();
+
+        ServiceQuality done = awaitStatus(TestPrometheus.WORKLOAD_NAMESPACE, "busy", s -> !s.actions.isEmpty());
+        assertEquals("ScaleOut", done.getStatus().actions.get(0).kind);
+        assertEquals(3, client.apps().deployments().inNamespace(TestPrometheus.WORKLOAD_NAMESPACE).withName("busy").get()
+                .getSpec().getReplicas());
+        assertEquals("ScaleOut", PrometheusEvaluationTest.condition(done.getStatus(), "Optimizing").reason);
+
+        Thread.sleep(5_000); // two more reconcile intervals: the same signal within the cooldown changes nothing
+        ServiceQuality later = client.resources(ServiceQuality.class).inNamespace(TestPrometheus.WORKLOAD_NAMESPACE).withName("busy").get();
+        assertEquals(1, later.getStatus().actions.size());
+        assertEquals(3, client.apps().deployments().inNamespace(TestPrometheus.WORKLOAD_NAMESPACE).withName("busy").get()
+                .getSpec().getReplicas());
+        assertTrue(client.v1().events().inNamespace(TestPrometheus.WORKLOAD_NAMESPACE).list().getItems().stream()
+                .anyMatch(e -> e.getReason().equals("ScaleOut") && e.getInvolvedObject().getKind().equals("ServiceQuality")));
     }
 
     private String scrape() throws Exception {

@@ -6,6 +6,7 @@ import dev.sqo.playground.DemoHistory;
 import dev.sqo.playground.LocalPrometheus;
 import dev.sqo.playground.OpenMetricsHistory;
 import dev.sqo.playground.SyntheticService;
+import dev.sqo.playground.SyntheticWorkload;
 import dev.sqo.rules.PromRuleGroup;
 import dev.sqo.rules.SloRuleGenerator;
 import dev.sqo.slo.SliceSeries;
@@ -54,6 +55,21 @@ public final class TestPrometheus {
     public static final String RECORDED_OBJECTIVE = "availability";
     public static final Duration RULE_INTERVAL = Duration.ofMinutes(1);
 
+    /** Namespace of the workloads whose cAdvisor series the optimization tests read. */
+    public static final String WORKLOAD_NAMESPACE = "opt";
+    public static final Instant BUSY_FROM = END.minus(Duration.ofHours(2));
+    private static final double MIB = 1024 * 1024;
+
+    /** Two pods at 0.2 cores each, at 0.45 (90% of a 500m request) for the last two hours. */
+    public static final SyntheticWorkload BUSY = new SyntheticWorkload(WORKLOAD_NAMESPACE, "app",
+            List.of("busy-5d8f7c-abcde", "busy-5d8f7c-fghij"), 0.2, 0.1, 100 * MIB, BUSY_FROM, 2.25, 1.0);
+    /** Memory at 150Mi, 240Mi (94% of a 256Mi limit) for the last two hours; CPU quiet. */
+    public static final SyntheticWorkload LEAKY = new SyntheticWorkload(WORKLOAD_NAMESPACE, "app",
+            List.of("leaky-6c7b9d-klmno", "leaky-6c7b9d-pqrst"), 0.15, 0.1, 150 * MIB, BUSY_FROM, 1.0, 1.6);
+    /** Three pods using about 0.1 cores and 100Mi, far below their requests of 1 core and 512Mi. */
+    public static final SyntheticWorkload QUIET = new SyntheticWorkload(WORKLOAD_NAMESPACE, "app",
+            List.of("quiet-7d9f8b-uvwxy", "quiet-7d9f8b-z1234", "quiet-7d9f8b-56789"), 0.1, 0.3, 100 * MIB, null, 1, 1);
+
     private static LocalPrometheus prometheus;
 
     /** Backfills the 5-minute event recordings of one scenario objective over the whole history with promtool. */
@@ -83,7 +99,9 @@ public final class TestPrometheus {
             services.add(SCENARIO);
             long last = END.getEpochSecond() / 60;
             try {
-                prometheus = LocalPrometheus.start(file -> OpenMetricsHistory.write(file, services,
+                List<SyntheticWorkload> workloads = new ArrayList<>(DemoHistory.workloads(END));
+                workloads.addAll(List.of(BUSY, LEAKY, QUIET));
+                prometheus = LocalPrometheus.start(file -> OpenMetricsHistory.write(file, services, workloads,
                         last - DemoHistory.LENGTH.toMinutes(), last));
                 backfillScenarioRecordings();
             } catch (IOException e) {

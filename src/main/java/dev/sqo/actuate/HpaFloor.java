@@ -1,0 +1,76 @@
+package dev.sqo.actuate;
+
+import dev.sqo.api.SqoApi;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * When an HorizontalPodAutoscaler owns the workload's replicas, sqo does not fight it: while the budget burns it
+ * raises the HPA's minReplicas, remembering the original in an annotation, and restores it once the budget recovers.
+ */
+public final class HpaFloor {
+
+    /** The HPA targeting the workload, as far as sqo needs it. */
+    public record Hpa(String name, int minReplicas, int maxReplicas, Integer originalMinReplicas) {
+
+        public boolean raised() {
+            return originalMinReplicas != null;
+        }
+    }
+
+    private final KubernetesClient client;
+
+    public HpaFloor(KubernetesClient client) {
+        this.client = client;
+    }
+
+    public Optional<Hpa> find(String namespace, String kind, String name) {
+        return client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(namespace).list().getItems().stream()
+                .filter(h -> h.getSpec() != null && h.getSpec().getScaleTargetRef() != null
+                        && kind.equals(h.getSpec().getScaleTargetRef().getKind())
+                        && name.equals(h.getSpec().getScaleTargetRef().getName()))
+                .findFirst().map(HpaFloor::view);
+    }
+
+    private static Hpa view(HorizontalPodAutoscaler h) {
+        Map<String, String> annotations = h.getMetadata().getAnnotations();
+        String original = annotations == null ? null : annotations.get(SqoApi.ORIGINAL_MIN_REPLICAS_ANNOTATION);
+        Integer parsed = null;
+        if (original != null) {
+            try {
+                parsed = Integer.valueOf(original);
+            } catch (NumberFormatException e) {
+                // Not ours to interpret: treated as never raised, so sqo will not "restore" a garbage value.
+                parsed = null;
+            }
+        }
+        return new Hpa(h.getMetadata().getName(), h.getSpec().getMinReplicas() == null ? 1 : h.getSpec().getMinReplicas(),
+                h.getSpec().getMaxReplicas(), parsed);
+    }
+
+    public void raise(String namespace, Hpa hpa, int minReplicas) {
+        client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(namespace).withName(hpa.name()).edit(h -> {
+            Map<String, String> annotations = h.getMetadata().getAnnotations() == null ? new HashMap<>()
+                    : new HashMap<>(h.getMetadata().getAnnotations());
+            annotations.putIfAbsent(SqoApi.ORIGINAL_MIN_REPLICAS_ANNOTATION,
+                    Integer.toString(h.getSpec().getMinReplicas() == null ? 1 : h.getSpec().getMinReplicas()));
+            h.getMetadata().setAnnotations(annotations);
+            h.getSpec().setMinReplicas(minReplicas);
+            return h;
+        });
+    }
+
+    public void restore(String namespace, Hpa hpa) {
+        client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(namespace).withName(hpa.name()).edit(h -> {
+            Map<String, String> annotations = new HashMap<>(h.getMetadata().getAnnotations());
+            String original = annotations.remove(SqoApi.ORIGINAL_MIN_REPLICAS_ANNOTATION);
+            h.getMetadata().setAnnotations(annotations);
+            h.getSpec().setMinReplicas(Integer.valueOf(original));
+            return h;
+        });
+    }
+}

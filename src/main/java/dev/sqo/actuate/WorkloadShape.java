@@ -1,0 +1,34 @@
+package dev.sqo.actuate;
+
+import dev.sqo.optimize.PodState;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What optimization needs of a Deployment or StatefulSet, free of Kubernetes types: its replicas, its containers'
+ * resources (cores and bytes, null when unset), its pods' states and the last action sqo journaled on it.
+ */
+public record WorkloadShape(String kind, String name, int replicas, List<Container> containers, Map<String, PodState> pods,
+                            String lastAction) {
+
+    public record Container(String name, Double cpuRequest, Double cpuLimit, Double memoryRequest, Double memoryLimit) {
+    }
+
+    /** The CPU requested by one pod, or null when a container requests none (utilization is then undefined). */
+    public Double podCpuRequest() {
+        double sum = 0;
+        for (Container c : containers) {
+            if (c.cpuRequest() == null) {
+                return null;
+            }
+            sum += c.cpuRequest();
+        }
+        return sum;
+    }
+
+    @Override
+    public String toString() {
+        return kind + "/" + name;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.sqo.api;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What sqo may do about the workload's service quality, and within which bounds. */
+@ValidationRule(value = "self.mode != 'Auto' || has(self.replicas)",
+        message = "mode Auto needs replicas.min and replicas.max: sqo never scales without bounds the user set")
+public class Optimization {
+
+    public enum Mode {
+        Off, Recommend, Auto;
+
+        /** An unknown value (one that got past admission) reads as null, which validation reports, not as a parse failure. */
+        @JsonCreator
+        public static Mode of(String value) {
+            for (Mode m : values()) {
+                if (m.name().equals(value)) {
+                    return m;
+                }
+            }
+            return null;
+        }
+    }
+
+    @Default("Recommend")
+    @JsonPropertyDescription("Off: nothing is computed. Recommend (default): the plan is shown in status.recommendation "
+            + "and nothing is changed. Auto: sqo applies the plan within the bounds and guard rails below.")
+    public Mode mode = Mode.Recommend;
+
+    @JsonPropertyDescription("Replica bounds sqo never leaves. Required in Auto mode.")
+    public ReplicaBounds replicas;
+
+    @JsonPropertyDescription("Scaling behavior with the shape and defaults of the HorizontalPodAutoscaler's behavior field.")
+    public ScalingBehavior behavior;
+
+    @Size(max = 20)
+    @JsonPropertyDescription("Signals that propose actions. When empty, the default set applies: CPU above 80% for 5m scales "
+            + "out, CPU below 20% for 15m scales in, memory above 85% for 5m raises memory, latency objectives above their "
+            + "threshold or 1.5x baseline for 15m scale out, error ratio 2x baseline for 5m raises Investigate, and a "
+            + "page-level burn scales out.")
+    public List<Trigger> triggers = new ArrayList<>();
+
+    @JsonPropertyDescription("Right-sizing of container CPU and memory requests from observed usage.")
+    public RightSizing resources;
+
+    @Default("10")
+    @Min(0)
+    @Max(100)
+    @JsonPropertyDescription("Scale-in is refused while any objective has less than this percentage of its error budget left. "
+            + "Defaults to 10.")
+    public double budgetFloor = 10;
+
+    @Default("5m")
+    @Size(max = 10)
+    @Pattern(Durations.PERIOD_PATTERN)
+    @JsonPropertyDescription("Least time between two actions of sqo on the workload. Defaults to 5m.")
+    public String cooldown = "5m";
+
+    @Default("10m")
+    @Size(max = 10)
+    @Pattern(Durations.PERIOD_PATTERN)
+    @JsonPropertyDescription("Time after an action in which the signal that triggered it must improve; otherwise the action is "
+            + "marked ineffective and further actions of its kind for that signal are held. Defaults to 10m.")
+    public String validationWindow = "10m";
+
+    public boolean active() {
+        return mode != Mode.Off;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.sqo.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The plan sqo computed this cycle: applied in Auto mode, only shown in Recommend mode. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class RecommendationStatus {
+
+    @JsonPropertyDescription("Replicas of the workload now.")
+    public Integer currentReplicas;
+
+    @JsonPropertyDescription("Replicas sqo recommends, after behavior, bounds and guard rails.")
+    public Integer replicas;
+
+    @JsonPropertyDescription("Container requests and limits sqo recommends; only containers with a change worth making.")
+    public List<ContainerResources> resources = new ArrayList<>();
+
+    @JsonPropertyDescription("Why, one sentence per signal and guard rail.")
+    public List<String> reasons = new ArrayList<>();
+}

@@ -1,0 +1,25 @@
+package dev.sqo.optimize;
+
+import dev.sqo.slo.AlertLevel;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything observed about the workload this cycle.
+ *
+ * @param cpuPods         per-pod CPU usage now (cores) against requests, for the HPA calculation
+ * @param signals         the trigger signals by name
+ * @param failedSignals   signals whose data is missing or partial, with the reason; any entry forbids scaling in
+ * @param alert           the worst burn-rate alert of the objectives
+ * @param budgetRemaining the lowest remaining budget of the objectives (a fraction), null without data
+ */
+public record WorkloadObservation(int currentReplicas, List<PodSample> cpuPods, Map<String, SignalSeries> signals,
+                                  Map<String, String> failedSignals, List<ContainerState> containers, AlertLevel alert,
+                                  Double budgetRemaining) {
+
+    public Set<String> failedNames() {
+        return failedSignals.keySet();
+    }
+}

@@ -1,0 +1,170 @@
+package dev.sqo.reconcile;
+
+import dev.sqo.api.Objective;
+import dev.sqo.api.Optimization;
+import dev.sqo.api.ReplicaBounds;
+import dev.sqo.api.ResourceSizing;
+import dev.sqo.api.RightSizing;
+import dev.sqo.api.ScalingBehavior;
+import dev.sqo.api.ScalingDirection;
+import dev.sqo.api.ScalingPolicySpec;
+import dev.sqo.api.Trigger;
+import dev.sqo.optimize.OptimizationPolicy;
+import dev.sqo.optimize.ReplicaBehavior;
+import dev.sqo.optimize.ResourcePolicy;
+import dev.sqo.optimize.ScalingPolicy;
+import dev.sqo.optimize.ScalingRules;
+import dev.sqo.optimize.TriggerEvaluator;
+import dev.sqo.optimize.TriggerRule;
+import dev.sqo.slo.AlertLevel;
+import dev.sqo.slo.PromDuration;
+import io.fabric8.kubernetes.api.model.Quantity;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+/** spec.optimization with every default resolved, as the pure planner takes it. */
+public final class OptimizationPolicies {
+
+    /** Bounds when the user sets none: wide, but still bounds. */
+    static final double DEFAULT_CPU_MIN = 0.01;
+    static final double DEFAULT_CPU_MAX = 8;
+    static final double DEFAULT_MEMORY_MIN = 32 * 1024 * 1024;
+    static final double DEFAULT_MEMORY_MAX = 16.0 * 1024 * 1024 * 1024;
+    /** Without replica bounds (Recommend mode only) the recommendation is not capped by the user. */
+    private static final int UNBOUNDED = 10000;
+    static final int BASELINE_DAYS = 7;
+
+    private OptimizationPolicies() {
+    }
+
+    public static OptimizationPolicy resolve(Optimization o, List<Objective> objectives) {
+        List<TriggerRule> rules = new ArrayList<>();
+        List<Trigger> triggers = o.triggers == null || o.triggers.isEmpty() ? defaults() : o.triggers;
+        for (Trigger t : triggers) {
+            rules.addAll(rules(t, objectives));
+        }
+        ReplicaBounds bounds = o.replicas;
+        ScalingBehavior b = o.behavior == null ? new ScalingBehavior() : o.behavior;
+        ReplicaBehavior behavior = new ReplicaBehavior(rules(b.scaleUp, ScalingRules.DEFAULT_SCALE_UP),
+                rules(b.scaleDown, ScalingRules.DEFAULT_SCALE_DOWN), bounds == null ? 1 : bounds.min,
+                bounds == null ? UNBOUNDED : bounds.max);
+        RightSizing r = o.resources;
+        double minimumChange = r == null ? 0.10 : r.minimumChange / 100;
+        return new OptimizationPolicy(rules, behavior, o.budgetFloor / 100, PromDuration.parse(o.cooldown),
+                PromDuration.parse(o.validationWindow), r != null && r.enabled,
+                r == null ? java.util.Set.of() : new HashSet<>(r.containers),
+                sizing(r == null ? null : r.cpu, 90, DEFAULT_CPU_MIN, DEFAULT_CPU_MAX, minimumChange),
+                sizing(r == null ? null : r.memory, 95, DEFAULT_MEMORY_MIN, DEFAULT_MEMORY_MAX, minimumChange));
+    }
+
+    public static Duration lookback(Optimization o) {
+        return PromDuration.parse(o.resources == null ? "7d" : o.resources.lookback);
+    }
+
+    /** The seed set: the performance framework's defaults. */
+    static List<Trigger> defaults() {
+        List<Trigger> out = new ArrayList<>();
+        out.add(trigger(Trigger.Kind.CpuUtilization, 80.0, null));
+        out.add(trigger(Trigger.Kind.CpuUtilization, null, 20.0));
+        out.add(trigger(Trigger.Kind.MemoryUtilization, 85.0, null));
+        out.add(trigger(Trigger.Kind.Latency, null, null));
+        out.add(trigger(Trigger.Kind.ErrorRatio, null, null));
+        out.add(trigger(Trigger.Kind.BudgetBurn, null, null));
+        return out;
+    }
+
+    private static Trigger trigger(Trigger.Kind kind, Double above, Double below) {
+        Trigger t = new Trigger();
+        t.kind = kind;
+        t.above = above;
+        t.below = below;
+        return t;
+    }
+
+    private static List<TriggerRule> rules(Trigger t, List<Objective> objectives) {
+        int step = t.scaleOutPercent == null ? 50 : t.scaleOutPercent;
+        return switch (t.kind) {
+            case CpuUtilization -> {
+                boolean in = t.below != null;
+                yield List.of(new TriggerRule("cpu", in ? TriggerRule.Action.SCALE_IN : TriggerRule.Action.SCALE_OUT,
+                        in ? t.below : t.above, duration(t, in ? "15m" : "5m"), null, 0, target(t), step, null));
+            }
+            case MemoryUtilization -> List.of(new TriggerRule(TriggerEvaluator.MEMORY, TriggerRule.Action.RAISE_MEMORY, t.above,
+                    duration(t, "5m"), null, 0, target(t), step, null));
+            case Latency -> objectives.stream().filter(o -> matches(t, o) && latencyThresholdMs(o) != null)
+                    .map(o -> new TriggerRule("latency:" + o.name, TriggerRule.Action.SCALE_OUT,
+                            t.above != null ? t.above : latencyThresholdMs(o), duration(t, "15m"),
+                            t.baselineFactor != null ? t.baselineFactor : 1.5, 0, 0, step, null))
+                    .toList();
+            case ErrorRatio -> objectives.stream()
+                    .filter(o -> t.objective != null ? t.objective.equals(o.name) && o.latencyPercentile == null : o.ratio != null)
+                    .map(o -> new TriggerRule("errors:" + o.name, TriggerRule.Action.INVESTIGATE, t.above == null ? null : t.above / 100,
+                            duration(t, "5m"), t.baselineFactor != null ? t.baselineFactor : 2.0, 1 - o.target / 100, 0, step, null))
+                    .toList();
+            case BudgetBurn -> List.of(new TriggerRule(TriggerEvaluator.BURN, TriggerRule.Action.SCALE_OUT, null, Duration.ZERO, null,
+                    0, 0, step, "Ticket".equals(t.level) ? AlertLevel.TICKET : AlertLevel.PAGE));
+        };
+    }
+
+    private static boolean matches(Trigger t, Objective o) {
+        return t.objective == null || t.objective.equals(o.name);
+    }
+
+    /** The latency an objective promises, in milliseconds; null for objectives that promise none. */
+    static Double latencyThresholdMs(Objective o) {
+        if (o.latency != null) {
+            return (double) PromDuration.parse(o.latency.threshold).toMillis();
+        }
+        if (o.latencyPercentile != null) {
+            return (double) PromDuration.parse(o.latencyPercentile.threshold).toMillis();
+        }
+        return null;
+    }
+
+    /** The quantile an objective's latency is read at: its percentile, or its target share of fast requests. */
+    static double latencyQuantile(Objective o) {
+        return o.latencyPercentile != null ? o.latencyPercentile.percentile / 100 : o.target / 100;
+    }
+
+    private static Duration duration(Trigger t, String fallback) {
+        return PromDuration.parse(t.forDuration != null ? t.forDuration : fallback);
+    }
+
+    private static double target(Trigger t) {
+        return t.target != null ? t.target : 70;
+    }
+
+    private static ScalingRules rules(ScalingDirection d, ScalingRules defaults) {
+        if (d == null) {
+            return defaults;
+        }
+        Duration window = d.stabilizationWindowSeconds == null ? defaults.stabilizationWindow()
+                : Duration.ofSeconds(d.stabilizationWindowSeconds);
+        ScalingRules.SelectPolicy select = d.selectPolicy == null ? defaults.selectPolicy()
+                : ScalingRules.SelectPolicy.valueOf(d.selectPolicy.toUpperCase(java.util.Locale.ROOT));
+        List<ScalingPolicy> policies = d.policies == null || d.policies.isEmpty() ? defaults.policies()
+                : d.policies.stream().map(OptimizationPolicies::policy).toList();
+        return new ScalingRules(window, select, policies);
+    }
+
+    private static ScalingPolicy policy(ScalingPolicySpec p) {
+        Duration period = Duration.ofSeconds(p.periodSeconds);
+        return "Pods".equals(p.type) ? ScalingPolicy.pods(p.value, period) : ScalingPolicy.percent(p.value, period);
+    }
+
+    private static ResourcePolicy sizing(ResourceSizing s, double percentile, double min, double max, double minimumChange) {
+        if (s == null) {
+            return new ResourcePolicy(percentile, 0.15, min, max, minimumChange);
+        }
+        return new ResourcePolicy(s.percentile != null ? s.percentile : percentile, s.margin != null ? s.margin / 100 : 0.15,
+                s.min != null ? amount(s.min) : min, s.max != null ? amount(s.max) : max, minimumChange);
+    }
+
+    /** A quantity in base units: cores for CPU, bytes for memory. */
+    static double amount(String quantity) {
+        return Quantity.getAmountInBytes(new Quantity(quantity)).doubleValue();
+    }
+}

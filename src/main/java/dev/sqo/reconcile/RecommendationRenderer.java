@@ -1,0 +1,54 @@
+package dev.sqo.reconcile;
+
+import dev.sqo.actuate.Quantities;
+import dev.sqo.actuate.WorkloadShape;
+import dev.sqo.api.ContainerResources;
+import dev.sqo.api.RecommendationStatus;
+import dev.sqo.optimize.ContainerChange;
+import dev.sqo.optimize.OptimizationPlanner;
+import dev.sqo.optimize.PlannedAction;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The plan as status.recommendation shows it: quantities as users write them, reasons as sentences. */
+final class RecommendationRenderer {
+
+    private RecommendationRenderer() {
+    }
+
+    static RecommendationStatus render(WorkloadShape workload, OptimizationPlanner.Plan plan, List<String> notes) {
+        RecommendationStatus r = new RecommendationStatus();
+        r.currentReplicas = workload.replicas();
+        r.replicas = plan.replicas();
+        for (ContainerChange c : plan.resources()) {
+            ContainerResources out = new ContainerResources();
+            out.name = c.container();
+            out.cpuRequest = c.cpuRequest() == null ? null : Quantities.cpu(c.cpuRequest());
+            out.cpuLimit = c.cpuLimit() == null ? null : Quantities.cpu(c.cpuLimit());
+            out.memoryRequest = c.memoryRequest() == null ? null : Quantities.memory(c.memoryRequest());
+            out.memoryLimit = c.memoryLimit() == null ? null : Quantities.memory(c.memoryLimit());
+            r.resources.add(out);
+        }
+        r.reasons.addAll(plan.reasons());
+        r.reasons.addAll(notes);
+        return r;
+    }
+
+    /** Container resources for an action record: app cpu=250m/500m memory=256Mi, request/limit. */
+    static String describe(List<ContainerChange> changes) {
+        return changes.stream().map(c -> c.container() + (c.cpuRequest() == null ? "" : " cpu=" + Quantities.cpu(c.cpuRequest())
+                        + (c.cpuLimit() == null ? "" : "/" + Quantities.cpu(c.cpuLimit())))
+                        + (c.memoryRequest() == null ? "" : " memory=" + Quantities.memory(c.memoryRequest())
+                        + (c.memoryLimit() == null ? "" : "/" + Quantities.memory(c.memoryLimit()))))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The current resources of the containers an action changes, in the form of {@link #describe}. */
+    static String describeCurrent(WorkloadShape workload, PlannedAction action) {
+        return describe(workload.containers().stream()
+                .filter(c -> action.resources().stream().anyMatch(ch -> ch.container().equals(c.name())))
+                .map(c -> new ContainerChange(c.name(), c.cpuRequest(), c.cpuLimit(), c.memoryRequest(), c.memoryLimit(), false))
+                .toList());
+    }
+}

@@ -1,0 +1,315 @@
+package dev.sqo.reconcile;
+
+import dev.sqo.actuate.ActionEvents;
+import dev.sqo.actuate.HpaFloor;
+import dev.sqo.actuate.WorkloadActuator;
+import dev.sqo.actuate.WorkloadReader;
+import dev.sqo.actuate.WorkloadShape;
+import dev.sqo.api.ActionHold;
+import dev.sqo.api.ActionRecord;
+import dev.sqo.api.Optimization;
+import dev.sqo.api.RecommendationStatus;
+import dev.sqo.api.ServiceQuality;
+import dev.sqo.api.ServiceQualityStatus;
+import dev.sqo.api.SqoApi;
+import dev.sqo.optimize.ActionValidator;
+import dev.sqo.optimize.Firing;
+import dev.sqo.optimize.Hold;
+import dev.sqo.optimize.OptimizationHistory;
+import dev.sqo.optimize.OptimizationPlanner;
+import dev.sqo.optimize.OptimizationPolicy;
+import dev.sqo.optimize.PlannedAction;
+import dev.sqo.optimize.Recommendation;
+import dev.sqo.optimize.SignalSeries;
+import dev.sqo.optimize.TriggerEvaluator;
+import dev.sqo.optimize.WorkloadObservation;
+import dev.sqo.slo.AlertLevel;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Decide and act for one ServiceQuality in the cluster: read the workload, collect its signals, plan, validate
+ * earlier actions, and in Auto mode apply the one action of the decision. Every action is journaled on the
+ * workload and recorded in the status and as events; a restarted operator reads them back and never repeats one.
+ */
+public final class WorkloadOptimizer {
+
+    static final int KEPT_ACTIONS = 20;
+
+    private final WorkloadReader reader;
+    private final WorkloadActuator actuator;
+    private final HpaFloor hpas;
+    private final ActionEvents events;
+    private final SignalCollector collector;
+    /** Unstabilized recommendations per resource uid; like the HPA's, they live in memory. */
+    private final Map<String, List<Recommendation>> recommendations = new ConcurrentHashMap<>();
+
+    public WorkloadOptimizer(WorkloadReader reader, WorkloadActuator actuator, HpaFloor hpas, ActionEvents events,
+                             SignalCollector collector) {
+        this.reader = reader;
+        this.actuator = actuator;
+        this.hpas = hpas;
+        this.events = events;
+        this.collector = collector;
+    }
+
+    public OptimizationOutcome optimize(ServiceQuality sq, EvaluationReport report, Instant now) {
+        ServiceQualityStatus previous = sq.getStatus();
+        Optimization spec = sq.getSpec().optimizationOrDefault();
+        if (!spec.active()) {
+            return OptimizationOutcome.idle(previous, ConditionSet.FALSE, "Off", "Optimization is off: sqo changes nothing.");
+        }
+        if (!report.specProblems().isEmpty() || report.endpoint() == null) {
+            return OptimizationOutcome.idle(previous, ConditionSet.FALSE, "NotEvaluated",
+                    "Nothing is decided while the ServiceQuality cannot be evaluated (see Ready).");
+        }
+        String namespace = sq.getMetadata().getNamespace();
+        String kind = sq.getSpec().targetRef.kind;
+        String name = sq.getSpec().targetRef.name;
+        Optional<WorkloadShape> read;
+        try {
+            read = reader.read(namespace, kind, name);
+        } catch (KubernetesClientException e) {
+            return OptimizationOutcome.idle(previous, ConditionSet.FALSE, reason(e), "Cannot read " + kind + "/" + name + ": "
+                    + denied(e, "get " + kind.toLowerCase() + "s and list pods"));
+        }
+        if (read.isEmpty()) {
+            return OptimizationOutcome.idle(previous, ConditionSet.FALSE, "TargetNotFound",
+                    kind + "/" + name + " does not exist in namespace " + namespace + ".");
+        }
+        WorkloadShape workload = read.get();
+        OptimizationPolicy policy = OptimizationPolicies.resolve(spec, sq.getSpec().objectives);
+        WorkloadObservation obs = collector.collect(report, policy, OptimizationPolicies.lookback(spec), workload, false, now);
+
+        List<ActionRecord> actions = new ArrayList<>(previous == null ? List.of() : previous.actions);
+        recoverJournaled(workload, actions);
+        String clearedBy = previous == null ? null : previous.holdsClearedBy;
+        List<ActionHold> holds = new ArrayList<>(previous == null ? List.of() : previous.holds);
+        String clear = sq.getMetadata().getAnnotations() == null ? null
+                : sq.getMetadata().getAnnotations().get(SqoApi.CLEAR_HOLDS_ANNOTATION);
+        if (clear != null && !clear.equals(clearedBy)) {
+            holds.clear();
+            clearedBy = clear;
+        }
+        String uid = sq.getMetadata().getUid();
+        List<Recommendation> past = recommendations.computeIfAbsent(uid, k -> new ArrayList<>());
+        if (past.isEmpty()) {
+            // After a restart nothing is remembered: start as if the current count had been recommended all along,
+            // so a scale-in waits for a whole stabilization window.
+            past.add(new Recommendation(now, workload.replicas()));
+        }
+        // Validation first, so that an action found ineffective holds its kind in this very decision.
+        List<Firing> firing = TriggerEvaluator.firing(policy.triggers(), obs.signals(), obs.alert(), now);
+        validate(sq, actions, holds, firing, obs, policy, now, kind, name);
+        holds.removeIf(h -> firing.stream().noneMatch(f -> f.signal().equals(h.signal)));
+        OptimizationHistory history = ActionHistory.of(actions, holds(holds), past);
+        OptimizationPlanner.Plan plan = OptimizationPlanner.plan(policy, obs, history, now);
+        past.add(new Recommendation(now, plan.desiredReplicas()));
+        past.removeIf(r -> r.time().isBefore(now.minus(Duration.ofHours(1))));
+
+        List<String> notes = new ArrayList<>();
+
+        List<OptimizationOutcome.Condition> conditions = new ArrayList<>();
+        ActionRecord applied = null;
+        if (spec.mode == Optimization.Mode.Auto) {
+            try {
+                applied = act(sq, workload, plan, obs, history, policy, now, notes);
+            } catch (KubernetesClientException e) {
+                String message = "Could not apply the plan to " + kind + "/" + name + ": " + denied(e, "patch " + kind.toLowerCase()
+                        + "s, " + kind.toLowerCase() + "s/scale and horizontalpodautoscalers");
+                conditions.add(new OptimizationOutcome.Condition(OptimizationOutcome.OPTIMIZING, ConditionSet.FALSE, reason(e), message));
+                events.emit(sq, kind, name, "Warning", "ActionFailed", message, now);
+                ActionRecord failed = record(sq, workload, plan.action(), kind + "/" + name, now);
+                if (failed != null) {
+                    failed.result = "Failed";
+                    failed.validation = "NotApplicable";
+                    actions.add(failed);
+                }
+            }
+            if (applied != null) {
+                actions.add(applied);
+                events.emit(sq, kind, name, "Normal", applied.kind, applied.reason + " (decision " + applied.id + ")", now);
+            }
+        } else {
+            hpas.find(namespace, kind, name).ifPresent(h -> notes.add("HorizontalPodAutoscaler " + h.name() + " owns the replicas: "
+                    + "in Auto mode sqo raises its minReplicas while the budget burns"));
+        }
+        while (actions.size() > KEPT_ACTIONS) {
+            actions.remove(0);
+        }
+        RecommendationStatus recommendation = RecommendationRenderer.render(workload, plan, notes);
+        if (conditions.isEmpty()) {
+            conditions.add(optimizing(spec.mode, applied, plan, workload));
+        }
+        conditions.add(investigate(sq, plan.investigations(), previous, now, kind, name));
+        return new OptimizationOutcome(recommendation, actions, holds, clearedBy, conditions);
+    }
+
+    /** The action of the decision, or null when there is none or it must wait. */
+    private ActionRecord act(ServiceQuality sq, WorkloadShape workload, OptimizationPlanner.Plan plan, WorkloadObservation obs,
+                             OptimizationHistory history, OptimizationPolicy policy, Instant now, List<String> notes) {
+        String namespace = sq.getMetadata().getNamespace();
+        PlannedAction action = plan.action();
+        Optional<HpaFloor.Hpa> hpa = hpas.find(namespace, workload.kind(), workload.name());
+        if (hpa.isPresent()) {
+            HpaFloor.Hpa h = hpa.get();
+            boolean cooling = history.lastAction() != null && now.isBefore(history.lastAction().plus(policy.cooldown()));
+            if (h.raised() && obs.alert() == AlertLevel.NONE && !cooling) {
+                hpas.restore(namespace, h);
+                return record(sq, null, new PlannedAction("RestoreHpaFloor", "burn", null, h.minReplicas(), h.originalMinReplicas(), List.of(),
+                        "the error budget no longer burns: minReplicas of HorizontalPodAutoscaler " + h.name() + " restored to "
+                                + h.originalMinReplicas()), "HorizontalPodAutoscaler/" + h.name(), now);
+            }
+            if (action != null && action.kind().equals("ScaleOut") && obs.alert() != AlertLevel.NONE) {
+                int floor = Math.min(action.replicas(), Math.min(h.maxReplicas(), policy.behavior().maxReplicas()));
+                if (floor > h.minReplicas()) {
+                    hpas.raise(namespace, h, floor);
+                    return record(sq, null, new PlannedAction("RaiseHpaFloor", action.signal(), action.signalValue(), h.minReplicas(), floor,
+                            List.of(), "the error budget burns (" + obs.alert().display() + "): minReplicas of HorizontalPodAutoscaler "
+                                    + h.name() + " raised from " + h.minReplicas() + " to " + floor), "HorizontalPodAutoscaler/" + h.name(), now);
+                }
+            }
+            if (action != null && !action.kind().equals("Resize")) {
+                notes.add("HorizontalPodAutoscaler " + h.name() + " owns the replicas: sqo only raises its minReplicas while the budget burns");
+                return null;
+            }
+        }
+        if (action == null) {
+            return null;
+        }
+        ActionRecord record = record(sq, workload, action, workload.toString(), now);
+        if (action.kind().equals("Resize")) {
+            actuator.resize(namespace, workload, action.resources(), record);
+        } else {
+            actuator.scale(namespace, workload, action.replicas(), record);
+        }
+        return record;
+    }
+
+    /** Validates pending actions whose window has passed; an ineffective one holds further actions of its kind. */
+    private void validate(ServiceQuality sq, List<ActionRecord> actions, List<ActionHold> holds, List<Firing> firingNow,
+                          WorkloadObservation obs, OptimizationPolicy policy, Instant now, String kind, String name) {
+        for (ActionRecord a : actions) {
+            if (!"Pending".equals(a.validation)) {
+                continue;
+            }
+            boolean relief = a.kind.equals("ScaleOut") || a.kind.equals("RaiseHpaFloor")
+                    || (a.kind.equals("Resize") && a.signal != null && a.signal.startsWith("memory:"));
+            boolean firing = firingNow.stream().anyMatch(f -> f.signal().equals(a.signal));
+            SignalSeries series = obs.signals().get(a.signal);
+            ActionValidator.Validation v = ActionValidator.validate(relief, a.signal, a.signalValue, series == null ? null : series.latest(),
+                    firing, Instant.parse(a.time), policy.validationWindow(), now);
+            if (v.verdict() == ActionValidator.Verdict.PENDING) {
+                continue;
+            }
+            a.validation = switch (v.verdict()) {
+                case EFFECTIVE -> "Effective";
+                case INEFFECTIVE -> "Ineffective";
+                default -> "NotApplicable";
+            };
+            a.validationMessage = v.message();
+            if (v.verdict() == ActionValidator.Verdict.INEFFECTIVE) {
+                String heldKind = a.kind.equals("RaiseHpaFloor") ? "ScaleOut" : a.kind;
+                if (holds.stream().noneMatch(h -> h.kind.equals(heldKind) && h.signal.equals(a.signal))) {
+                    ActionHold hold = new ActionHold();
+                    hold.kind = heldKind;
+                    hold.signal = a.signal;
+                    hold.since = now.toString();
+                    hold.reason = "Action " + a.id + " (" + a.kind + " " + a.from + " -> " + a.to + ") was ineffective: " + v.message()
+                            + ". Further " + heldKind + " actions for " + a.signal + " are held until it recovers or the annotation "
+                            + SqoApi.CLEAR_HOLDS_ANNOTATION + " is set to a new value.";
+                    holds.add(hold);
+                }
+                events.emit(sq, kind, name, "Warning", "ActionIneffective", "Action " + a.id + " (" + a.kind + ") was ineffective: "
+                        + v.message(), now);
+            }
+        }
+    }
+
+    /** A journaled action the status does not show (the status write was lost): the journal wins. */
+    private static void recoverJournaled(WorkloadShape workload, List<ActionRecord> actions) {
+        ActionRecord journaled = WorkloadActuator.decode(workload.lastAction());
+        if (journaled != null && journaled.id != null && actions.stream().noneMatch(a -> journaled.id.equals(a.id))) {
+            actions.add(journaled);
+        }
+    }
+
+    private static ActionRecord record(ServiceQuality sq, WorkloadShape workload, PlannedAction action, String object, Instant now) {
+        if (action == null) {
+            return null;
+        }
+        ActionRecord r = new ActionRecord();
+        r.time = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        r.kind = action.kind();
+        r.object = object;
+        r.from = workload != null && action.kind().equals("Resize") ? RecommendationRenderer.describeCurrent(workload, action)
+                : Integer.toString(action.fromReplicas());
+        r.to = action.kind().equals("Resize") ? RecommendationRenderer.describe(action.resources()) : Integer.toString(action.replicas());
+        r.signal = action.signal();
+        r.signalValue = action.signalValue();
+        r.reason = action.reason();
+        r.result = "Applied";
+        r.validation = "Pending";
+        r.id = DecisionIds.of(sq.getMetadata().getUid(), r.kind, r.object, r.from, r.to, r.time);
+        return r;
+    }
+
+    private static OptimizationOutcome.Condition optimizing(Optimization.Mode mode, ActionRecord applied, OptimizationPlanner.Plan plan,
+                                                            WorkloadShape workload) {
+        if (applied != null) {
+            return new OptimizationOutcome.Condition(OptimizationOutcome.OPTIMIZING, ConditionSet.TRUE, applied.kind,
+                    applied.reason + " (decision " + applied.id + ").");
+        }
+        String last = plan.reasons().isEmpty() ? "no trigger fires" : plan.reasons().get(plan.reasons().size() - 1);
+        if (mode == Optimization.Mode.Recommend) {
+            return new OptimizationOutcome.Condition(OptimizationOutcome.OPTIMIZING, ConditionSet.TRUE, "Recommending",
+                    "Recommend mode: " + plan.replicas() + " replicas recommended (now " + workload.replicas()
+                            + "); nothing is changed. See status.recommendation.");
+        }
+        boolean refused = plan.reasons().stream().anyMatch(r -> r.contains("refused") || r.contains("held"));
+        return new OptimizationOutcome.Condition(OptimizationOutcome.OPTIMIZING, ConditionSet.TRUE, refused ? "ActionRefused" : "Steady",
+                refused ? "No action: " + plan.reasons().stream().filter(r -> r.contains("refused") || r.contains("held"))
+                        .collect(Collectors.joining("; ")) + "."
+                        : "No action needed: " + last + ".");
+    }
+
+    private OptimizationOutcome.Condition investigate(ServiceQuality sq, List<Firing> investigations, ServiceQualityStatus previous,
+                                                      Instant now, String kind, String name) {
+        if (investigations.isEmpty()) {
+            return new OptimizationOutcome.Condition(OptimizationOutcome.INVESTIGATE, ConditionSet.FALSE, "NoAnomaly",
+                    "No error signal is above its baseline.");
+        }
+        String message = "Errors rose above their baseline; more replicas rarely fix errors, so sqo does not scale for them: "
+                + investigations.stream().map(Firing::detail).collect(Collectors.joining("; ")) + ".";
+        boolean wasRaised = previous != null && previous.conditions.stream()
+                .anyMatch(c -> OptimizationOutcome.INVESTIGATE.equals(c.type) && ConditionSet.TRUE.equals(c.status));
+        if (!wasRaised) {
+            events.emit(sq, kind, name, "Warning", "Investigate", message, now);
+        }
+        return new OptimizationOutcome.Condition(OptimizationOutcome.INVESTIGATE, ConditionSet.TRUE, "ErrorRatioAboveBaseline", message);
+    }
+
+    private static String reason(KubernetesClientException e) {
+        return e.getCode() == 403 ? "Forbidden" : "KubernetesError";
+    }
+
+    private static String denied(KubernetesClientException e, String verbs) {
+        if (e.getCode() == 403) {
+            return "the operator's service account is not allowed to; grant it " + verbs + " in this namespace.";
+        }
+        return "the API server answered " + e.getCode() + " " + (e.getStatus() == null ? "" : e.getStatus().getReason()) + ".";
+    }
+
+    /** Held actions as the planner reads them. */
+    static List<Hold> holds(List<ActionHold> holds) {
+        return holds.stream().map(h -> new Hold(h.kind, h.signal, Instant.parse(h.since))).toList();
+    }
+}

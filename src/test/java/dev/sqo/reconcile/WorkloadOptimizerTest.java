@@ -1,0 +1,253 @@
+package dev.sqo.reconcile;
+
+import dev.sqo.actuate.ActionEvents;
+import dev.sqo.actuate.HpaFloor;
+import dev.sqo.actuate.WorkloadActuator;
+import dev.sqo.actuate.WorkloadReader;
+import dev.sqo.api.ActionRecord;
+import dev.sqo.api.ContainerResources;
+import dev.sqo.api.Optimization;
+import dev.sqo.api.ResourceSizing;
+import dev.sqo.api.RightSizing;
+import dev.sqo.api.ServiceQuality;
+import dev.sqo.api.ServiceQualityStatus;
+import dev.sqo.api.SqoApi;
+import dev.sqo.metrics.HttpPrometheusApi;
+import dev.sqo.metrics.PrometheusAllowlist;
+import dev.sqo.metrics.PrometheusEndpoint;
+import dev.sqo.metrics.PrometheusEndpointResolver;
+import dev.sqo.metrics.SliObserver;
+import dev.sqo.metrics.WorkloadSignalObserver;
+import dev.sqo.testing.TestPrometheus;
+import dev.sqo.testing.Workloads;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static dev.sqo.testing.TestPrometheus.BUSY;
+import static dev.sqo.testing.TestPrometheus.END;
+import static dev.sqo.testing.TestPrometheus.LEAKY;
+import static dev.sqo.testing.TestPrometheus.QUIET;
+import static dev.sqo.testing.TestPrometheus.WORKLOAD_NAMESPACE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Decide and act against the mock API server, with signals from the real test Prometheus (cAdvisor series of the
+ * modelled workloads), as of the end of the generated history.
+ */
+@EnableKubernetesMockClient(crud = true)
+class WorkloadOptimizerTest {
+
+    KubernetesClient client;
+    KubernetesMockServer server;
+
+    private static ServiceQualityEvaluator evaluator;
+    private static SignalCollector signals;
+
+    @BeforeAll
+    static void prometheus() {
+        evaluator = new ServiceQualityEvaluator(new SliObserver(new HttpPrometheusApi()), new PrometheusEndpointResolver(
+                PrometheusEndpoint.anonymous(TestPrometheus.url(), Duration.ofSeconds(30)), new PrometheusAllowlist(List.of())));
+        signals = new SignalCollector(new WorkloadSignalObserver(new HttpPrometheusApi()));
+    }
+
+    /** A fresh operator instance: nothing in memory, as after a restart. */
+    private WorkloadOptimizer operator() {
+        return new WorkloadOptimizer(new WorkloadReader(client), new WorkloadActuator(client), new HpaFloor(client),
+                new ActionEvents(client), signals);
+    }
+
+    /** One reconcile's optimization, with the outcome written to the status as the reconciler would. */
+    private static ServiceQuality cycle(WorkloadOptimizer operator, ServiceQuality sq, Instant now) {
+        EvaluationReport report = evaluator.evaluate(sq, now, (ns, n, k) -> Optional.empty());
+        OptimizationOutcome outcome = operator.optimize(sq, report, now);
+        sq.setStatus(StatusAggregator.build(report, sq.getStatus(), Optional.empty(), Optional.of(outcome)));
+        return sq;
+    }
+
+    private Deployment deployment(String name) {
+        return client.apps().deployments().inNamespace(WORKLOAD_NAMESPACE).withName(name).get();
+    }
+
+    @Test
+    void autoModeScalesOutOnSustainedCpuAndJournalsTheAction() {
+        Workloads.deploy(client, "busy", BUSY, "500m", "256Mi", null);
+        ServiceQuality sq = cycle(operator(), Workloads.serviceQuality("busy-sq", "busy", false, Optimization.Mode.Auto), END);
+
+        // 0.45 cores of 0.5 is 90%, above 80% for two hours; the HPA calculation to 70% asks ceil(2 x 90/70) = 3.
+        assertEquals(3, deployment("busy").getSpec().getReplicas());
+        ActionRecord action = sq.getStatus().actions.get(0);
+        assertEquals("ScaleOut", action.kind);
+        assertEquals("2", action.from);
+        assertEquals("3", action.to);
+        assertEquals("cpu", action.signal);
+        assertEquals("Pending", action.validation);
+        assertNotNull(action.id);
+        assertEquals("ScaleOut", condition(sq.getStatus(), "Optimizing").reason);
+        assertTrue(deployment("busy").getMetadata().getAnnotations().get(SqoApi.LAST_ACTION_ANNOTATION).contains(action.id));
+        List<Event> events = client.v1().events().inNamespace(WORKLOAD_NAMESPACE).list().getItems();
+        assertTrue(events.stream().anyMatch(e -> e.getInvolvedObject().getKind().equals("Deployment") && e.getReason().equals("ScaleOut")));
+        assertTrue(events.stream().anyMatch(e -> e.getInvolvedObject().getKind().equals("ServiceQuality")
+                && e.getMessage().contains(action.id)));
+    }
+
+    @Test
+    void aRestartedOperatorDoesNotRepeatTheAction() {
+        Workloads.deploy(client, "busy", BUSY, "500m", "256Mi", null);
+        // A page-level burn scales out by 50% each decision: without memory of the last action, a restarted
+        // operator would scale again on the same burn before the new pods could help.
+        ServiceQuality sq = Workloads.serviceQuality("busy-restart", "busy", true, Optimization.Mode.Auto);
+        sq.getSpec().optimization.cooldown = "1m";
+        cycle(operator(), sq, END);
+        assertEquals(3, deployment("busy").getSpec().getReplicas());
+        String id = sq.getStatus().actions.get(0).id;
+
+        // The status write is lost with the crash.
+        sq.setStatus(null);
+        ServiceQuality after = cycle(operator(), sq, END.plusSeconds(30));
+        assertEquals(3, deployment("busy").getSpec().getReplicas(), "the same burn must not scale a second time");
+        assertEquals(1, after.getStatus().actions.size());
+        assertEquals(id, after.getStatus().actions.get(0).id, "the journaled action is recovered into the status");
+        assertTrue(String.join(" ", after.getStatus().recommendation.reasons).contains("cooling down"),
+                after.getStatus().recommendation.reasons.toString());
+
+        // Once the cooldown is over, the burn may scale again: a new decision with a new id.
+        ServiceQuality later = cycle(operator(), after, END.plusSeconds(90));
+        assertEquals(2, later.getStatus().actions.size());
+        assertTrue(!id.equals(later.getStatus().actions.get(1).id));
+    }
+
+    @Test
+    void recommendModeShowsThePlanAndWritesNothing() {
+        String version = Workloads.deploy(client, "quiet", QUIET, "1", "512Mi", null).getMetadata().getResourceVersion();
+        ServiceQuality sq = Workloads.serviceQuality("quiet-sq", "quiet", false, Optimization.Mode.Recommend);
+        sq.getSpec().optimization.resources = new RightSizing();
+        sq.getSpec().optimization.resources.memory = new ResourceSizing();
+        sq.getSpec().optimization.resources.memory.min = "64Mi";
+        cycle(operator(), sq, END);
+
+        assertEquals(version, deployment("quiet").getMetadata().getResourceVersion(), "Recommend mode must not touch the workload");
+        ContainerResources app = sq.getStatus().recommendation.resources.get(0);
+        // Usage: 0.1 cores x (1 + 0.3 daily swing) at most, skewed 5% between pods; p90 of the busiest pod + 15%.
+        double cpu = Quantity.getAmountInBytes(new Quantity(app.cpuRequest)).doubleValue();
+        assertTrue(cpu > 0.12 && cpu < 0.16, app.cpuRequest);
+        // Memory: 100Mi wobbling 2%, p95 of 5-minute peaks + 15%, rounded up to whole MiB.
+        assertEquals("118Mi", app.memoryRequest);
+        assertEquals("Recommending", condition(sq.getStatus(), "Optimizing").reason);
+        assertTrue(sq.getStatus().actions.isEmpty());
+        // CPU 0.1/1 is below 20% for 15m: a scale-in is proposed but waits for the scale-down stabilization window.
+        assertEquals(3, sq.getStatus().recommendation.currentReplicas);
+    }
+
+    @Test
+    void autoModeRaisesMemoryNearItsLimitWithTheLimitInProportion() {
+        Workloads.deploy(client, "leaky", LEAKY, "500m", "200Mi", "256Mi");
+        ServiceQuality sq = cycle(operator(), Workloads.serviceQuality("leaky-sq", "leaky", false, Optimization.Mode.Auto), END);
+
+        ActionRecord action = sq.getStatus().actions.get(0);
+        assertEquals("Resize", action.kind, sq.getStatus().recommendation.reasons.toString());
+        assertEquals("memory:app", action.signal);
+        var resources = deployment("leaky").getSpec().getTemplate().getSpec().getContainers().get(0).getResources();
+        double request = Quantity.getAmountInBytes(resources.getRequests().get("memory")).doubleValue();
+        double limit = Quantity.getAmountInBytes(resources.getLimits().get("memory")).doubleValue();
+        // The peak of about 245Mi of 256Mi (96%) lands at 70% of the new limit: about 350Mi; the request keeps 200/256.
+        assertTrue(limit > 330 * 1024 * 1024 && limit < 370 * 1024 * 1024, resources.toString());
+        assertEquals(200.0 / 256, request / limit, 0.01);
+        assertEquals("500m", resources.getRequests().get("cpu").toString(), "CPU was not asked to change");
+    }
+
+    @Test
+    void anExistingHpaGetsItsFloorRaisedWhileTheBudgetBurnsAndRestoredAfter() {
+        Workloads.deploy(client, "quiet", QUIET, "1", "512Mi", null);
+        client.resource(new HorizontalPodAutoscalerBuilder().withNewMetadata().withName("quiet").withNamespace(WORKLOAD_NAMESPACE)
+                .endMetadata().withNewSpec().withMinReplicas(2).withMaxReplicas(8).withNewScaleTargetRef().withApiVersion("apps/v1")
+                .withKind("Deployment").withName("quiet").endScaleTargetRef().endSpec().build()).create();
+        ServiceQuality sq = Workloads.serviceQuality("quiet-hpa", "quiet", true, Optimization.Mode.Auto);
+        sq.getSpec().optimization.cooldown = "0m";
+        WorkloadOptimizer operator = operator();
+        cycle(operator, sq, END);
+
+        HorizontalPodAutoscaler hpa = hpa("quiet");
+        // The page-level burn proposes 3 + 50% = 5 replicas; sqo writes that as the HPA's floor, not as replicas.
+        assertEquals(5, hpa.getSpec().getMinReplicas());
+        assertEquals("2", hpa.getMetadata().getAnnotations().get(SqoApi.ORIGINAL_MIN_REPLICAS_ANNOTATION));
+        assertEquals(3, deployment("quiet").getSpec().getReplicas(), "the HPA owns the replicas");
+        assertEquals("RaiseHpaFloor", sq.getStatus().actions.get(0).kind);
+
+        sq.getSpec().objectives.get(0).target = 50; // the budget recovers
+        cycle(operator, sq, END.plusSeconds(60));
+        hpa = hpa("quiet");
+        assertEquals(2, hpa.getSpec().getMinReplicas());
+        assertNull(hpa.getMetadata().getAnnotations().get(SqoApi.ORIGINAL_MIN_REPLICAS_ANNOTATION));
+        assertEquals("RestoreHpaFloor", sq.getStatus().actions.get(1).kind);
+        client.resource(hpa).delete();
+    }
+
+    @Test
+    void anIneffectiveActionHoldsFurtherActionsOfItsKindForThatSignal() {
+        Workloads.deploy(client, "busy", BUSY, "500m", "256Mi", null);
+        ServiceQuality sq = Workloads.serviceQuality("busy-held", "busy", false, Optimization.Mode.Auto);
+        ActionRecord earlier = new ActionRecord();
+        earlier.id = "earlier";
+        earlier.time = END.minus(Duration.ofMinutes(15)).toString();
+        earlier.kind = "ScaleOut";
+        earlier.object = "Deployment/busy";
+        earlier.from = "1";
+        earlier.to = "2";
+        earlier.signal = "cpu";
+        earlier.signalValue = 91.0;
+        earlier.result = "Applied";
+        earlier.validation = "Pending";
+        sq.setStatus(new ServiceQualityStatus());
+        sq.getStatus().actions.add(earlier);
+        cycle(operator(), sq, END);
+
+        assertEquals("Ineffective", sq.getStatus().actions.get(0).validation);
+        assertEquals(1, sq.getStatus().holds.size());
+        assertEquals("cpu", sq.getStatus().holds.get(0).signal);
+        assertEquals(2, deployment("busy").getSpec().getReplicas(), "held: no second scale-out for the same signal");
+        assertEquals("ActionRefused", condition(sq.getStatus(), "Optimizing").reason);
+
+        sq.getMetadata().setAnnotations(java.util.Map.of(SqoApi.CLEAR_HOLDS_ANNOTATION, "2026-11-22"));
+        cycle(operator(), sq, END.plusSeconds(600));
+        assertTrue(sq.getStatus().holds.isEmpty());
+    }
+
+    @Test
+    void aForbiddenWriteBecomesAConditionNotACrash() {
+        Workloads.deploy(client, "busy", BUSY, "500m", "256Mi", null);
+        server.expect().patch().withPath("/apis/apps/v1/namespaces/opt/deployments/busy").andReturn(403,
+                "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"Forbidden\",\"code\":403}").always();
+        ServiceQuality sq = cycle(operator(), Workloads.serviceQuality("busy-forbidden", "busy", false, Optimization.Mode.Auto), END);
+
+        var optimizing = condition(sq.getStatus(), "Optimizing");
+        assertEquals("False", optimizing.status);
+        assertEquals("Forbidden", optimizing.reason);
+        assertTrue(optimizing.message.contains("grant it patch deployments"), optimizing.message);
+        assertEquals("Failed", sq.getStatus().actions.get(0).result);
+        assertEquals(2, deployment("busy").getSpec().getReplicas());
+    }
+
+    private HorizontalPodAutoscaler hpa(String name) {
+        return client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(WORKLOAD_NAMESPACE).withName(name).get();
+    }
+
+    static dev.sqo.api.StatusCondition condition(ServiceQualityStatus status, String type) {
+        return status.conditions.stream().filter(c -> c.type.equals(type)).findFirst().orElseThrow(() -> new AssertionError(type));
+    }
+}
