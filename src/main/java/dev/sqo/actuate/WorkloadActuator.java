@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -56,7 +57,7 @@ public final class WorkloadActuator {
         }
     }
 
-    private static <T extends HasMetadata> UnaryOperator<T> edit(java.util.function.Function<T, PodTemplateSpec> template,
+    private static <T extends HasMetadata> UnaryOperator<T> edit(Function<T, PodTemplateSpec> template,
                                                                  List<ContainerChange> changes, ActionRecord journal) {
         return w -> {
             for (Container c : template.apply(w).getSpec().getContainers()) {

@@ -1,11 +1,11 @@
 package dev.sqo.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.sqo.slo.ExclusionSchedule;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
-import dev.sqo.slo.ExclusionSchedule;
 import io.fabric8.generator.annotation.ValidationRule;
 
 import java.util.ArrayList;

@@ -48,8 +48,8 @@ public class Trigger {
 
     @Min(0)
     @Max(100000)
-    @JsonPropertyDescription("Fires when the signal stays above this value: percent for CPU and memory, milliseconds for Latency. "
-            + "For Latency it defaults to the objective's threshold.")
+    @JsonPropertyDescription("Fires when the signal stays above this value: percent for CPU and memory, milliseconds for Latency, "
+            + "percent of requests for ErrorRatio. For Latency it defaults to the objective's threshold.")
     public Double above;
 
     @Min(0)

@@ -1,12 +1,6 @@
 package dev.sqo.cli;
 
 import dev.sqo.actuate.WorkloadShape;
-import dev.sqo.metrics.WorkloadSignalObserver;
-import dev.sqo.reconcile.EvaluationReport;
-import dev.sqo.reconcile.OfflineRecommender;
-import dev.sqo.reconcile.SignalCollector;
-import java.util.Map;
-
 import dev.sqo.api.ServiceQuality;
 import dev.sqo.api.ServiceQualityStatus;
 import dev.sqo.api.SpecValidator;
@@ -15,9 +9,13 @@ import dev.sqo.metrics.PrometheusAllowlist;
 import dev.sqo.metrics.PrometheusEndpoint;
 import dev.sqo.metrics.PrometheusEndpointResolver;
 import dev.sqo.metrics.SliObserver;
+import dev.sqo.metrics.WorkloadSignalObserver;
 import dev.sqo.playground.DemoHistory;
 import dev.sqo.playground.LocalPrometheus;
+import dev.sqo.reconcile.EvaluationReport;
+import dev.sqo.reconcile.OfflineRecommender;
 import dev.sqo.reconcile.ServiceQualityEvaluator;
+import dev.sqo.reconcile.SignalCollector;
 import dev.sqo.reconcile.StatusAggregator;
 import dev.sqo.slo.PromDuration;
 import picocli.CommandLine.ArgGroup;
@@ -33,6 +31,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 

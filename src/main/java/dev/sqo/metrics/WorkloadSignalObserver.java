@@ -5,6 +5,7 @@ import dev.sqo.slo.PromDuration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +122,7 @@ public final class WorkloadSignalObserver {
         int steps = (int) (lookback.toSeconds() / stepSeconds);
         Map<String, List<Double>> out = new HashMap<>();
         for (PromSeries s : api.queryRange(endpoint, promql, start, end, HISTORY_STEP)) {
-            List<Double> samples = new ArrayList<>(java.util.Collections.nCopies(steps, (Double) null));
+            List<Double> samples = new ArrayList<>(Collections.nCopies(steps, (Double) null));
             for (int i = 0; i < s.values().length; i++) {
                 int index = (int) ((s.timestampsSeconds()[i] - start.getEpochSecond()) / stepSeconds);
                 if (index >= 0 && index < steps && !Double.isNaN(s.values()[i])) {

@@ -17,7 +17,10 @@ final class ResourcePlanner {
                                           OptimizationHistory history, WorkloadObservation obs, List<String> reasons) {
         Double cpuRequest = null;
         Double cpuLimit = null;
-        if (policy.rightSizing() && c.cpuRequest() != null) {
+        if (policy.rightSizing() && c.cpuRequest() != null && obs.hpa() != null) {
+            // The HPA measures utilization against the CPU request: moving the request would move its target.
+            reasons.add(c.name() + " CPU: left alone, HorizontalPodAutoscaler " + obs.hpa() + " scales on utilization of the request");
+        } else if (policy.rightSizing() && c.cpuRequest() != null) {
             ResourceRecommender.Recommendation cpu = ResourceRecommender.recommend(c.cpuHistory(), c.cpuRequest(), c.cpuLimit(),
                     policy.cpu(), ResourceRecommender.Rounding.MILLICORES);
             reasons.add(c.name() + " CPU: " + cpu.reason());

@@ -14,10 +14,15 @@ import java.util.Set;
  * @param failedSignals   signals whose data is missing or partial, with the reason; any entry forbids scaling in
  * @param alert           the worst burn-rate alert of the objectives
  * @param budgetRemaining the lowest remaining budget of the objectives (a fraction), null without data
+ * @param hpa             the name of an HorizontalPodAutoscaler that owns the replicas, or null
  */
 public record WorkloadObservation(int currentReplicas, List<PodSample> cpuPods, Map<String, SignalSeries> signals,
                                   Map<String, String> failedSignals, List<ContainerState> containers, AlertLevel alert,
-                                  Double budgetRemaining) {
+                                  Double budgetRemaining, String hpa) {
+
+    public WorkloadObservation withHpa(String name) {
+        return new WorkloadObservation(currentReplicas, cpuPods, signals, failedSignals, containers, alert, budgetRemaining, name);
+    }
 
     public Set<String> failedNames() {
         return failedSignals.keySet();

@@ -1,7 +1,6 @@
 package dev.sqo.reconcile;
 
 import dev.sqo.api.ServiceQuality;
-
 import dev.sqo.metrics.PrometheusEndpoint;
 
 import java.time.Duration;

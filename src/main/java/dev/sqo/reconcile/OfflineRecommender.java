@@ -45,6 +45,7 @@ public final class OfflineRecommender {
         OptimizationPlanner.Plan plan = OptimizationPlanner.plan(policy, obs, fresh, at);
         return new OptimizationOutcome(RecommendationRenderer.render(workload, plan, List.of()), List.of(), List.of(), null,
                 List.of(new OptimizationOutcome.Condition(OptimizationOutcome.OPTIMIZING, ConditionSet.TRUE, "Recommending",
-                        "Offline: " + plan.replicas() + " replicas recommended (now " + workload.replicas() + "); nothing is changed.")));
+                        "Offline: " + plan.replicas() + " replicas recommended (now " + workload.replicas() + "); nothing is changed."),
+                        OptimizationOutcome.investigate(plan.investigations())));
     }
 }

@@ -4,8 +4,10 @@ import dev.sqo.api.ActionHold;
 import dev.sqo.api.ActionRecord;
 import dev.sqo.api.RecommendationStatus;
 import dev.sqo.api.ServiceQualityStatus;
+import dev.sqo.optimize.Firing;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** What the optimization step contributes to the status: the plan, the action history, holds and two conditions. */
 public record OptimizationOutcome(RecommendationStatus recommendation, List<ActionRecord> actions, List<ActionHold> holds,
@@ -16,6 +18,16 @@ public record OptimizationOutcome(RecommendationStatus recommendation, List<Acti
 
     static final String OPTIMIZING = "Optimizing";
     static final String INVESTIGATE = "Investigate";
+
+    /** Errors above their baseline call for a person: more replicas rarely fix errors. */
+    static Condition investigate(List<Firing> investigations) {
+        if (investigations.isEmpty()) {
+            return new Condition(INVESTIGATE, ConditionSet.FALSE, "NoAnomaly", "No error signal is above its baseline.");
+        }
+        return new Condition(INVESTIGATE, ConditionSet.TRUE, "ErrorRatioAboveBaseline",
+                "Errors rose above their baseline; more replicas rarely fix errors, so sqo does not scale for them: "
+                        + investigations.stream().map(Firing::detail).collect(Collectors.joining("; ")) + ".");
+    }
 
     /** Nothing was decided this cycle: the history stays, the plan goes. */
     static OptimizationOutcome idle(ServiceQualityStatus previous, String status, String reason, String message) {

@@ -24,6 +24,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /** spec.optimization with every default resolved, as the pure planner takes it. */
 public final class OptimizationPolicies {
@@ -55,7 +57,7 @@ public final class OptimizationPolicies {
         double minimumChange = r == null ? 0.10 : r.minimumChange / 100;
         return new OptimizationPolicy(rules, behavior, o.budgetFloor / 100, PromDuration.parse(o.cooldown),
                 PromDuration.parse(o.validationWindow), r != null && r.enabled,
-                r == null ? java.util.Set.of() : new HashSet<>(r.containers),
+                r == null ? Set.of() : new HashSet<>(r.containers),
                 sizing(r == null ? null : r.cpu, 90, DEFAULT_CPU_MIN, DEFAULT_CPU_MAX, minimumChange),
                 sizing(r == null ? null : r.memory, 95, DEFAULT_MEMORY_MIN, DEFAULT_MEMORY_MAX, minimumChange));
     }
@@ -144,7 +146,7 @@ public final class OptimizationPolicies {
         Duration window = d.stabilizationWindowSeconds == null ? defaults.stabilizationWindow()
                 : Duration.ofSeconds(d.stabilizationWindowSeconds);
         ScalingRules.SelectPolicy select = d.selectPolicy == null ? defaults.selectPolicy()
-                : ScalingRules.SelectPolicy.valueOf(d.selectPolicy.toUpperCase(java.util.Locale.ROOT));
+                : ScalingRules.SelectPolicy.valueOf(d.selectPolicy.toUpperCase(Locale.ROOT));
         List<ScalingPolicy> policies = d.policies == null || d.policies.isEmpty() ? defaults.policies()
                 : d.policies.stream().map(OptimizationPolicies::policy).toList();
         return new ScalingRules(window, select, policies);

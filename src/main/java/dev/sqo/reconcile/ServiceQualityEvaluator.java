@@ -11,10 +11,10 @@ import dev.sqo.metrics.PrometheusQueryException;
 import dev.sqo.metrics.SecretSource;
 import dev.sqo.metrics.SliObserver;
 import dev.sqo.metrics.SliPlanException;
+import dev.sqo.rules.SloSeries;
 import dev.sqo.slo.ExclusionSchedule;
 import dev.sqo.slo.ObjectiveEvaluator;
 import dev.sqo.slo.PromDuration;
-import dev.sqo.rules.SloSeries;
 import dev.sqo.slo.SliceSeries;
 
 import java.time.Duration;

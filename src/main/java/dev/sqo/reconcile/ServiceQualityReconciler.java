@@ -14,8 +14,8 @@ import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
-
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -26,6 +26,7 @@ import java.util.Optional;
 public class ServiceQualityReconciler implements Reconciler<ServiceQuality> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = Logger.getLogger(ServiceQualityReconciler.class);
 
     private final ServiceQualityEvaluator evaluator;
     private final KubernetesSecretSource secrets;
@@ -36,6 +37,7 @@ public class ServiceQualityReconciler implements Reconciler<ServiceQuality> {
     private final ExclusionGauges exclusions;
 
     private final WorkloadOptimizer optimizer;
+    private final SignalCollector signals;
 
     public ServiceQualityReconciler(ServiceQualityEvaluator evaluator, SignalCollector signals, KubernetesClient client, Clock clock,
                                     SqoConfig config, MeterRegistry registry) {
@@ -46,7 +48,20 @@ public class ServiceQualityReconciler implements Reconciler<ServiceQuality> {
         this.rules = new RulesPublisher(client, config.rules(), clock);
         this.exclusions = new ExclusionGauges(registry, clock);
         this.optimizer = new WorkloadOptimizer(new WorkloadReader(client), new WorkloadActuator(client), new HpaFloor(client),
-                new ActionEvents(client), signals);
+                new ActionEvents(client), signals, new ActionCounter(registry));
+        this.signals = signals;
+    }
+
+    /** A bug in deciding or acting must not become a reconcile retry loop: it becomes a condition and a log line. */
+    private OptimizationOutcome optimize(ServiceQuality resource, EvaluationReport report, Instant now) {
+        try {
+            return optimizer.optimize(resource, report, now);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "optimizing %s/%s failed", resource.getMetadata().getNamespace(), resource.getMetadata().getName());
+            return OptimizationOutcome.idle(resource.getStatus(), ConditionSet.FALSE, "InternalError",
+                    "Optimization failed with " + e.getClass().getSimpleName() + "; see the operator's log. Nothing was changed "
+                            + "in this cycle.");
+        }
     }
 
     @Override
@@ -59,9 +74,10 @@ public class ServiceQualityReconciler implements Reconciler<ServiceQuality> {
             exclusions.update(resource);
             published = Optional.of(rules.publish(resource));
         }
-        OptimizationOutcome optimization = optimizer.optimize(resource, report, now);
+        OptimizationOutcome optimization = optimize(resource, report, now);
         ServiceQualityStatus status = StatusAggregator.build(report, resource.getStatus(), published, Optional.of(optimization));
         evaluator.evictIdle(now);
+        signals.evictIdle(now);
         UpdateControl<ServiceQuality> control;
         if (JSON.valueToTree(status).equals(JSON.valueToTree(resource.getStatus()))) {
             control = UpdateControl.noUpdate();

@@ -1,6 +1,7 @@
 package dev.sqo.reconcile;
 
 import dev.sqo.actuate.WorkloadShape;
+import dev.sqo.api.HistogramSli;
 import dev.sqo.api.Objective;
 import dev.sqo.metrics.PrometheusEndpoint;
 import dev.sqo.metrics.PrometheusQueryException;
@@ -13,8 +14,10 @@ import dev.sqo.optimize.PodState;
 import dev.sqo.optimize.SignalSeries;
 import dev.sqo.optimize.TriggerEvaluator;
 import dev.sqo.optimize.TriggerRule;
+import dev.sqo.optimize.WorkloadObservation;
 import dev.sqo.rules.SliRuleExpressions;
 import dev.sqo.slo.AlertLevel;
+import dev.sqo.slo.PromDuration;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -29,7 +32,7 @@ import java.util.TreeMap;
 
 /**
  * Reads every signal the policy's triggers and right-sizing need and joins them with the workload's shape into one
- * {@link dev.sqo.optimize.WorkloadObservation}. A signal that cannot be read is listed as failed with the reason,
+ * {@link WorkloadObservation}. A signal that cannot be read is listed as failed with the reason,
  * never filled with zeros.
  */
 public final class SignalCollector {
@@ -40,10 +43,14 @@ public final class SignalCollector {
         this.observer = observer;
     }
 
+    public void evictIdle(Instant now) {
+        observer.evictIdle(now);
+    }
+
     /**
      * @param podsFromMetrics true without a cluster: the workload's pods are the ones its series name, all taken as ready
      */
-    public dev.sqo.optimize.WorkloadObservation collect(EvaluationReport report, OptimizationPolicy policy, Duration lookback,
+    public WorkloadObservation collect(EvaluationReport report, OptimizationPolicy policy, Duration lookback,
                                                         WorkloadShape workload, boolean podsFromMetrics, Instant now) {
         Map<String, SignalSeries> signals = new LinkedHashMap<>();
         Map<String, String> failed = new LinkedHashMap<>();
@@ -87,7 +94,7 @@ public final class SignalCollector {
             containers.add(new ContainerState(c.name(), c.cpuRequest(), c.cpuLimit(), c.memoryRequest(), c.memoryLimit(),
                     cpuHistory.getOrDefault(c.name(), none), memoryHistory.getOrDefault(c.name(), none)));
         }
-        return new dev.sqo.optimize.WorkloadObservation(workload.replicas(), cpuPods, signals, failed, containers, alert, budget);
+        return new WorkloadObservation(workload.replicas(), cpuPods, signals, failed, containers, alert, budget, null);
     }
 
     private void cpu(PrometheusEndpoint endpoint, WorkloadTarget target, OptimizationPolicy policy, WorkloadShape workload,
@@ -192,7 +199,7 @@ public final class SignalCollector {
         String expr;
         double scale;
         if (kind[0].equals("latency")) {
-            dev.sqo.api.HistogramSli h = objective.latency != null ? objective.latency : objective.latencyPercentile;
+            HistogramSli h = objective.latency != null ? objective.latency : objective.latencyPercentile;
             expr = "histogram_quantile(" + BigDecimal.valueOf(OptimizationPolicies.latencyQuantile(objective)).stripTrailingZeros()
                     .toPlainString() + ", sum by (le) (rate(" + h.series("_bucket", "") + "[5m])))";
             scale = 1000;
@@ -204,7 +211,7 @@ public final class SignalCollector {
             WorkloadSignalObserver.Baselined b = observer.withBaseline(endpoint, expr, scale, rule.duration(),
                     OptimizationPolicies.BASELINE_DAYS, now);
             if (b.values().isEmpty()) {
-                failed.put(rule.signal(), "no samples for " + rule.signal() + " in the last " + dev.sqo.slo.PromDuration.format(rule.duration()));
+                failed.put(rule.signal(), "no samples for " + rule.signal() + " in the last " + PromDuration.format(rule.duration()));
             }
             signals.put(rule.signal(), new SignalSeries(b.values(), b.baseline()));
         } catch (PrometheusQueryException e) {

@@ -28,7 +28,9 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,11 +51,13 @@ public final class WorkloadOptimizer {
     private final HpaFloor hpas;
     private final ActionEvents events;
     private final SignalCollector collector;
+    private final ActionCounter counter;
     /** Unstabilized recommendations per resource uid; like the HPA's, they live in memory. */
     private final Map<String, List<Recommendation>> recommendations = new ConcurrentHashMap<>();
 
     public WorkloadOptimizer(WorkloadReader reader, WorkloadActuator actuator, HpaFloor hpas, ActionEvents events,
-                             SignalCollector collector) {
+                             SignalCollector collector, ActionCounter counter) {
+        this.counter = counter;
         this.reader = reader;
         this.actuator = actuator;
         this.hpas = hpas;
@@ -87,7 +91,9 @@ public final class WorkloadOptimizer {
         }
         WorkloadShape workload = read.get();
         OptimizationPolicy policy = OptimizationPolicies.resolve(spec, sq.getSpec().objectives);
-        WorkloadObservation obs = collector.collect(report, policy, OptimizationPolicies.lookback(spec), workload, false, now);
+        Optional<HpaFloor.Hpa> hpa = hpas.find(namespace, kind, name);
+        WorkloadObservation obs = collector.collect(report, policy, OptimizationPolicies.lookback(spec), workload, false, now)
+                .withHpa(hpa.map(HpaFloor.Hpa::name).orElse(null));
 
         List<ActionRecord> actions = new ArrayList<>(previous == null ? List.of() : previous.actions);
         recoverJournaled(workload, actions);
@@ -121,7 +127,7 @@ public final class WorkloadOptimizer {
         ActionRecord applied = null;
         if (spec.mode == Optimization.Mode.Auto) {
             try {
-                applied = act(sq, workload, plan, obs, history, policy, now, notes);
+                applied = act(sq, workload, hpa, plan, obs, history, policy, now, notes);
             } catch (KubernetesClientException e) {
                 String message = "Could not apply the plan to " + kind + "/" + name + ": " + denied(e, "patch " + kind.toLowerCase()
                         + "s, " + kind.toLowerCase() + "s/scale and horizontalpodautoscalers");
@@ -132,14 +138,16 @@ public final class WorkloadOptimizer {
                     failed.result = "Failed";
                     failed.validation = "NotApplicable";
                     actions.add(failed);
+                    counter.count(namespace, failed.kind, failed.result);
                 }
             }
             if (applied != null) {
                 actions.add(applied);
+                counter.count(namespace, applied.kind, applied.result);
                 events.emit(sq, kind, name, "Normal", applied.kind, applied.reason + " (decision " + applied.id + ")", now);
             }
         } else {
-            hpas.find(namespace, kind, name).ifPresent(h -> notes.add("HorizontalPodAutoscaler " + h.name() + " owns the replicas: "
+            hpa.ifPresent(h -> notes.add("HorizontalPodAutoscaler " + h.name() + " owns the replicas: "
                     + "in Auto mode sqo raises its minReplicas while the budget burns"));
         }
         while (actions.size() > KEPT_ACTIONS) {
@@ -154,11 +162,11 @@ public final class WorkloadOptimizer {
     }
 
     /** The action of the decision, or null when there is none or it must wait. */
-    private ActionRecord act(ServiceQuality sq, WorkloadShape workload, OptimizationPlanner.Plan plan, WorkloadObservation obs,
-                             OptimizationHistory history, OptimizationPolicy policy, Instant now, List<String> notes) {
+    private ActionRecord act(ServiceQuality sq, WorkloadShape workload, Optional<HpaFloor.Hpa> hpa, OptimizationPlanner.Plan plan,
+                             WorkloadObservation obs, OptimizationHistory history, OptimizationPolicy policy, Instant now,
+                             List<String> notes) {
         String namespace = sq.getMetadata().getNamespace();
         PlannedAction action = plan.action();
-        Optional<HpaFloor.Hpa> hpa = hpas.find(namespace, workload.kind(), workload.name());
         if (hpa.isPresent()) {
             HpaFloor.Hpa h = hpa.get();
             boolean cooling = history.lastAction() != null && now.isBefore(history.lastAction().plus(policy.cooldown()));
@@ -237,9 +245,16 @@ public final class WorkloadOptimizer {
     /** A journaled action the status does not show (the status write was lost): the journal wins. */
     private static void recoverJournaled(WorkloadShape workload, List<ActionRecord> actions) {
         ActionRecord journaled = WorkloadActuator.decode(workload.lastAction());
-        if (journaled != null && journaled.id != null && actions.stream().noneMatch(a -> journaled.id.equals(a.id))) {
-            actions.add(journaled);
+        if (journaled == null || journaled.id == null || journaled.time == null
+                || actions.stream().anyMatch(a -> journaled.id.equals(a.id))) {
+            return;
         }
+        // Older than every kept action: it was trimmed from the history, not lost.
+        if (!actions.isEmpty() && Instant.parse(journaled.time).isBefore(Instant.parse(actions.get(0).time))) {
+            return;
+        }
+        actions.add(journaled);
+        actions.sort(Comparator.comparing(a -> Instant.parse(a.time)));
     }
 
     private static ActionRecord record(ServiceQuality sq, WorkloadShape workload, PlannedAction action, String object, Instant now) {
@@ -247,7 +262,7 @@ public final class WorkloadOptimizer {
             return null;
         }
         ActionRecord r = new ActionRecord();
-        r.time = now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        r.time = now.truncatedTo(ChronoUnit.SECONDS).toString();
         r.kind = action.kind();
         r.object = object;
         r.from = workload != null && action.kind().equals("Resize") ? RecommendationRenderer.describeCurrent(workload, action)
@@ -281,20 +296,16 @@ public final class WorkloadOptimizer {
                         : "No action needed: " + last + ".");
     }
 
+    /** The Investigate condition, with a Warning event when it turns True. */
     private OptimizationOutcome.Condition investigate(ServiceQuality sq, List<Firing> investigations, ServiceQualityStatus previous,
                                                       Instant now, String kind, String name) {
-        if (investigations.isEmpty()) {
-            return new OptimizationOutcome.Condition(OptimizationOutcome.INVESTIGATE, ConditionSet.FALSE, "NoAnomaly",
-                    "No error signal is above its baseline.");
-        }
-        String message = "Errors rose above their baseline; more replicas rarely fix errors, so sqo does not scale for them: "
-                + investigations.stream().map(Firing::detail).collect(Collectors.joining("; ")) + ".";
+        OptimizationOutcome.Condition condition = OptimizationOutcome.investigate(investigations);
         boolean wasRaised = previous != null && previous.conditions.stream()
                 .anyMatch(c -> OptimizationOutcome.INVESTIGATE.equals(c.type) && ConditionSet.TRUE.equals(c.status));
-        if (!wasRaised) {
-            events.emit(sq, kind, name, "Warning", "Investigate", message, now);
+        if (ConditionSet.TRUE.equals(condition.status()) && !wasRaised) {
+            events.emit(sq, kind, name, "Warning", "Investigate", condition.message(), now);
         }
-        return new OptimizationOutcome.Condition(OptimizationOutcome.INVESTIGATE, ConditionSet.TRUE, "ErrorRatioAboveBaseline", message);
+        return condition;
     }
 
     private static String reason(KubernetesClientException e) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.sqo.testing.TestPrometheus;
+import io.fabric8.kubernetes.api.model.Quantity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,6 +53,36 @@ class EvaluateCommandTest {
         JsonNode status = new ObjectMapper().readTree(run.out());
         assertEquals("Page", status.path("alert").asText());
         assertEquals("FastBurn", condition(status, "BudgetBurning").path("reason").asText());
+    }
+
+    @Test
+    void theWorkloadManifestInTheFileGivesARecommendationWithoutACluster() throws IOException {
+        JsonNode checkout = new ObjectMapper().readTree(evaluate(against(Path.of("examples/checkout.yaml"))).out());
+        JsonNode plan = checkout.path("recommendation");
+        assertEquals(3, plan.path("currentReplicas").asInt());
+        // CPU at about 96% of 500m on 3 pods: ceil(3 x 96 / 70) = 5; the page-level burn also asks 3 + 50% = 5.
+        assertEquals(5, plan.path("replicas").asInt(), plan.toString());
+        assertTrue(plan.path("reasons").toString().contains("ScaleOut: cpu above 80% for 5m"), plan.toString());
+        assertEquals("Recommending", condition(checkout, "Optimizing").path("reason").asText());
+        assertEquals("True", condition(checkout, "Investigate").path("status").asText(), "2% errors against a near-zero baseline");
+
+        JsonNode search = new ObjectMapper().readTree(evaluate(against(Path.of("examples/search.yaml"))).out());
+        JsonNode resources = search.path("recommendation").path("resources").get(0);
+        assertEquals("search", resources.path("name").asText());
+        // 0.08 cores x (1 + 0.4 daily swing), p90 of the busier pod, + 15%: far below the 1-core request.
+        double cpu = Quantity.getAmountInBytes(new Quantity(resources.path("cpuRequest").asText())).doubleValue();
+        assertTrue(cpu > 0.1 && cpu < 0.15, resources.toString());
+        assertEquals(2.0, Quantity.getAmountInBytes(new Quantity(resources.path("cpuLimit").asText())).doubleValue() / cpu, 0.02,
+                "the limit keeps its 2:1 ratio");
+    }
+
+    @Test
+    void withoutTheManifestTheRecommendationSaysWhatIsMissing(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("sq-only.yaml");
+        Files.writeString(file, Files.readString(Path.of("examples/checkout.yaml")).split("\n---\n")[0]);
+        JsonNode status = new ObjectMapper().readTree(evaluate(against(file)).out());
+        assertEquals("NoWorkloadManifest", condition(status, "Optimizing").path("reason").asText());
+        assertTrue(status.path("recommendation").isMissingNode());
     }
 
     @Test

@@ -68,7 +68,7 @@ class OptimizationPlannerTest {
 
     private static WorkloadObservation observation(int replicas, double cpuNow, Map<String, SignalSeries> signals, AlertLevel alert,
                                                    Double budget) {
-        return new WorkloadObservation(replicas, pods(replicas, cpuNow), signals, Map.of(), List.of(), alert, budget);
+        return new WorkloadObservation(replicas, pods(replicas, cpuNow), signals, Map.of(), List.of(), alert, budget, null);
     }
 
     private static Map<String, SignalSeries> cpu(Instant now, Function<Instant, Double> utilization) {
@@ -144,7 +144,7 @@ class OptimizationPlannerTest {
         assertTrue(floor.reasons().stream().anyMatch(r -> r.contains("below the floor of 10%")), floor.reasons().toString());
 
         WorkloadObservation missing = new WorkloadObservation(8, pods(8, 10), cpu(now, low), Map.of("latency:p99", "query timed out"),
-                List.of(), AlertLevel.NONE, 0.9);
+                List.of(), AlertLevel.NONE, 0.9, null);
         OptimizationPlanner.Plan gap = OptimizationPlanner.plan(policy, missing, calm, now);
         assertNull(gap.action());
         assertTrue(gap.reasons().stream().anyMatch(r -> r.contains("no data for latency:p99: query timed out")), gap.reasons().toString());
@@ -230,7 +230,7 @@ class OptimizationPlannerTest {
         Map<String, SignalSeries> signals = new HashMap<>(cpu(now, t -> 95.0));
         signals.put("memory:app", signal(now, t -> 95.0, null));
         ContainerState app = new ContainerState("app", 1.0, null, 256.0 * 1024 * 1024, 256.0 * 1024 * 1024, List.of(), List.of());
-        WorkloadObservation obs = new WorkloadObservation(4, pods(4, 95), signals, Map.of(), List.of(app), AlertLevel.NONE, 0.9);
+        WorkloadObservation obs = new WorkloadObservation(4, pods(4, 95), signals, Map.of(), List.of(app), AlertLevel.NONE, 0.9, null);
         OptimizationPlanner.Plan plan = OptimizationPlanner.plan(policy(1, 20, CPU_OUT, MEMORY), obs, OptimizationHistory.EMPTY, now);
         assertEquals("ScaleOut", plan.action() == null ? plan.reasons().toString() : plan.action().kind());
         assertEquals(1, plan.resources().size(), "the raise stays in the recommendation for the next decision");
@@ -238,12 +238,40 @@ class OptimizationPlannerTest {
         Instant later = now.plus(Duration.ofMinutes(6));
         OptimizationHistory scaled = new OptimizationHistory(List.of(), List.of(new ScaleEvent(now, 2)), now, List.of());
         WorkloadObservation after = new WorkloadObservation(6, pods(6, 70), Map.of("memory:app", signal(later, t -> 95.0, null)), Map.of(),
-                List.of(app), AlertLevel.NONE, 0.9);
+                List.of(app), AlertLevel.NONE, 0.9, null);
         OptimizationPlanner.Plan next = OptimizationPlanner.plan(policy(1, 20, CPU_OUT, MEMORY), after, scaled, later);
         assertEquals("Resize", next.action().kind());
         assertEquals("memory:app", next.action().signal());
         // 95% of 256Mi to sit at 70%: 256 x 95 / 70 = 347.4, rounded up to 348Mi for request and limit alike.
         assertEquals(348.0 * 1024 * 1024, next.action().resources().get(0).memoryRequest());
         assertEquals(348.0 * 1024 * 1024, next.action().resources().get(0).memoryLimit());
+    }
+
+    @Test
+    void rightSizingLeavesCpuToAnHpaAndNeverLowersWhileTheBudgetBurns() {
+        OptimizationPolicy sizing = new OptimizationPolicy(List.of(), ReplicaBehavior.defaults(1, 10), 0.10, Duration.ofMinutes(5),
+                Duration.ofMinutes(10), true, Set.of(), ResourcePolicy.cpuDefaults(0.01, 8), ResourcePolicy.memoryDefaults(32e6, 16e9));
+        List<Double> cpu = new ArrayList<>();
+        List<Double> memory = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            cpu.add(0.1);
+            memory.add(100.0 * 1024 * 1024);
+        }
+        ContainerState app = new ContainerState("app", 1.0, null, 512.0 * 1024 * 1024, null, cpu, memory);
+        WorkloadObservation calm = new WorkloadObservation(3, List.of(), Map.of(), Map.of(), List.of(app), AlertLevel.NONE, 0.9, null);
+
+        OptimizationPlanner.Plan plan = OptimizationPlanner.plan(sizing, calm, OptimizationHistory.EMPTY, T0);
+        assertEquals(0.115, plan.resources().get(0).cpuRequest(), 1e-9, "0.1 cores + 15%");
+        assertEquals("Resize", plan.action().kind());
+
+        OptimizationPlanner.Plan withHpa = OptimizationPlanner.plan(sizing, calm.withHpa("app"), OptimizationHistory.EMPTY, T0);
+        assertNull(withHpa.resources().get(0).cpuRequest());
+        assertTrue(withHpa.reasons().stream().anyMatch(r -> r.contains("HorizontalPodAutoscaler app scales on utilization")));
+
+        WorkloadObservation burning = new WorkloadObservation(3, List.of(), Map.of(), Map.of(), List.of(app), AlertLevel.TICKET, 0.5, null);
+        OptimizationPlanner.Plan refused = OptimizationPlanner.plan(sizing, burning, OptimizationHistory.EMPTY, T0);
+        assertTrue(refused.resources().isEmpty());
+        assertNull(refused.action());
+        assertTrue(refused.reasons().stream().anyMatch(r -> r.contains("lowering requests refused")), refused.reasons().toString());
     }
 }

@@ -1,22 +1,22 @@
 package dev.sqo.reconcile;
 
+import dev.sqo.api.Exclusion;
 import dev.sqo.api.ObjectiveStatus;
 import dev.sqo.api.ServiceQuality;
 import dev.sqo.api.ServiceQualityStatus;
+import dev.sqo.api.StatusCondition;
 import dev.sqo.testing.ExpectedSlo;
 import dev.sqo.testing.Fixtures;
 import dev.sqo.testing.PrometheusTestResource;
 import dev.sqo.testing.TestPrometheus;
 import dev.sqo.testing.Workloads;
-import dev.sqo.api.StatusCondition;
-import dev.sqo.api.Exclusion;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
@@ -27,8 +27,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

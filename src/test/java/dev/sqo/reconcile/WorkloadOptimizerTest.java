@@ -69,7 +69,7 @@ class WorkloadOptimizerTest {
     /** A fresh operator instance: nothing in memory, as after a restart. */
     private WorkloadOptimizer operator() {
         return new WorkloadOptimizer(new WorkloadReader(client), new WorkloadActuator(client), new HpaFloor(client),
-                new ActionEvents(client), signals);
+                new ActionEvents(client), signals, new ActionCounter(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
     }
 
     /** One reconcile's optimization, with the outcome written to the status as the reconciler would. */
@@ -104,6 +104,17 @@ class WorkloadOptimizerTest {
         assertTrue(events.stream().anyMatch(e -> e.getInvolvedObject().getKind().equals("Deployment") && e.getReason().equals("ScaleOut")));
         assertTrue(events.stream().anyMatch(e -> e.getInvolvedObject().getKind().equals("ServiceQuality")
                 && e.getMessage().contains(action.id)));
+    }
+
+    @Test
+    void aStatefulSetScalesThroughItsScaleSubresourceToo() {
+        Workloads.statefulSet(client, "ledger", TestPrometheus.LEDGER, "500m");
+        ServiceQuality sq = Workloads.serviceQuality("ledger-sq", "ledger", false, Optimization.Mode.Auto);
+        sq.getSpec().targetRef.kind = "StatefulSet";
+        cycle(operator(), sq, END);
+
+        assertEquals(3, client.apps().statefulSets().inNamespace(WORKLOAD_NAMESPACE).withName("ledger").get().getSpec().getReplicas());
+        assertEquals("StatefulSet/ledger", sq.getStatus().actions.get(0).object);
     }
 
     @Test

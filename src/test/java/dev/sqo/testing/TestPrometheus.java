@@ -70,6 +70,10 @@ public final class TestPrometheus {
     public static final SyntheticWorkload QUIET = new SyntheticWorkload(WORKLOAD_NAMESPACE, "app",
             List.of("quiet-7d9f8b-uvwxy", "quiet-7d9f8b-z1234", "quiet-7d9f8b-56789"), 0.1, 0.3, 100 * MIB, null, 1, 1);
 
+    /** A StatefulSet's two pods, busy like {@link #BUSY}. */
+    public static final SyntheticWorkload LEDGER = new SyntheticWorkload(WORKLOAD_NAMESPACE, "app",
+            List.of("ledger-0", "ledger-1"), 0.2, 0.1, 100 * MIB, BUSY_FROM, 2.25, 1.0);
+
     private static LocalPrometheus prometheus;
 
     /** Backfills the 5-minute event recordings of one scenario objective over the whole history with promtool. */
@@ -100,7 +104,7 @@ public final class TestPrometheus {
             long last = END.getEpochSecond() / 60;
             try {
                 List<SyntheticWorkload> workloads = new ArrayList<>(DemoHistory.workloads(END));
-                workloads.addAll(List.of(BUSY, LEAKY, QUIET));
+                workloads.addAll(List.of(BUSY, LEAKY, QUIET, LEDGER));
                 prometheus = LocalPrometheus.start(file -> OpenMetricsHistory.write(file, services, workloads,
                         last - DemoHistory.LENGTH.toMinutes(), last));
                 backfillScenarioRecordings();

@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.util.HashMap;
@@ -39,6 +41,26 @@ public final class Workloads {
         for (String pod : model.pods()) {
             client.resource(new PodBuilder().withNewMetadata().withName(pod).withNamespace(ns).addToLabels("app", name).endMetadata()
                     .withNewSpec().addNewContainer().withName(model.container()).withImage("example/app:1").endContainer().endSpec()
+                    .withNewStatus().withPhase("Running").addNewCondition().withType("Ready").withStatus("True").endCondition()
+                    .endStatus().build()).create();
+        }
+        return created;
+    }
+
+    /** The same as {@link #deploy} for a StatefulSet, whose pods are named by ordinal. */
+    public static StatefulSet statefulSet(KubernetesClient client, String name, SyntheticWorkload model, String cpu) {
+        String ns = model.namespace();
+        client.apps().statefulSets().inNamespace(ns).withName(name).delete();
+        StatefulSet s = new StatefulSetBuilder().withNewMetadata().withName(name).withNamespace(ns).endMetadata()
+                .withNewSpec().withReplicas(model.pods().size()).withServiceName(name).withNewSelector().addToMatchLabels("app", name)
+                .endSelector().withNewTemplate().withNewMetadata().addToLabels("app", name).endMetadata().withNewSpec()
+                .addNewContainer().withName(model.container()).withImage("example/ledger:1")
+                .withNewResources().addToRequests("cpu", new Quantity(cpu)).endResources().endContainer()
+                .endSpec().endTemplate().endSpec().build();
+        StatefulSet created = client.resource(s).create();
+        for (String pod : model.pods()) {
+            client.resource(new PodBuilder().withNewMetadata().withName(pod).withNamespace(ns).addToLabels("app", name).endMetadata()
+                    .withNewSpec().addNewContainer().withName(model.container()).withImage("example/ledger:1").endContainer().endSpec()
                     .withNewStatus().withPhase("Running").addNewCondition().withType("Ready").withStatus("True").endCondition()
                     .endStatus().build()).create();
         }
