@@ -1,5 +1,6 @@
 package dev.sqo.actuate;
 
+import dev.sqo.api.ActionRecord;
 import dev.sqo.api.SqoApi;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -14,8 +15,12 @@ import java.util.Optional;
  */
 public final class HpaFloor {
 
-    /** The HPA targeting the workload, as far as sqo needs it. */
-    public record Hpa(String name, int minReplicas, int maxReplicas, Integer originalMinReplicas) {
+    /**
+     * The HPA targeting the workload, as far as sqo needs it.
+     *
+     * @param lastAction the journal of sqo's last action on this HPA (annotation sqo.dev/last-action), or null
+     */
+    public record Hpa(String name, int minReplicas, int maxReplicas, Integer originalMinReplicas, String lastAction) {
 
         public boolean raised() {
             return originalMinReplicas != null;
@@ -49,13 +54,15 @@ public final class HpaFloor {
             }
         }
         return new Hpa(h.getMetadata().getName(), h.getSpec().getMinReplicas() == null ? 1 : h.getSpec().getMinReplicas(),
-                h.getSpec().getMaxReplicas(), parsed);
+                h.getSpec().getMaxReplicas(), parsed, annotations == null ? null : annotations.get(SqoApi.LAST_ACTION_ANNOTATION));
     }
 
-    public void raise(String namespace, Hpa hpa, int minReplicas) {
+    /** Raises minReplicas and journals the action, in one write. */
+    public void raise(String namespace, Hpa hpa, int minReplicas, ActionRecord journal) {
         client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(namespace).withName(hpa.name()).edit(h -> {
             Map<String, String> annotations = h.getMetadata().getAnnotations() == null ? new HashMap<>()
                     : new HashMap<>(h.getMetadata().getAnnotations());
+            annotations.put(SqoApi.LAST_ACTION_ANNOTATION, WorkloadActuator.encode(journal));
             annotations.putIfAbsent(SqoApi.ORIGINAL_MIN_REPLICAS_ANNOTATION,
                     Integer.toString(h.getSpec().getMinReplicas() == null ? 1 : h.getSpec().getMinReplicas()));
             h.getMetadata().setAnnotations(annotations);
@@ -64,9 +71,11 @@ public final class HpaFloor {
         });
     }
 
-    public void restore(String namespace, Hpa hpa) {
+    /** Restores the original minReplicas and journals the action, in one write. */
+    public void restore(String namespace, Hpa hpa, ActionRecord journal) {
         client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(namespace).withName(hpa.name()).edit(h -> {
             Map<String, String> annotations = new HashMap<>(h.getMetadata().getAnnotations());
+            annotations.put(SqoApi.LAST_ACTION_ANNOTATION, WorkloadActuator.encode(journal));
             String original = annotations.remove(SqoApi.ORIGINAL_MIN_REPLICAS_ANNOTATION);
             h.getMetadata().setAnnotations(annotations);
             h.getSpec().setMinReplicas(Integer.valueOf(original));

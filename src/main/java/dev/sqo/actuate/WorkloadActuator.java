@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sqo.api.ActionRecord;
 import dev.sqo.api.SqoApi;
+import dev.sqo.optimize.ActionKind;
 import dev.sqo.optimize.ContainerChange;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -15,6 +16,8 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,14 +107,26 @@ public final class WorkloadActuator {
         }
     }
 
-    /** The journaled action, or null when there is none or it is not sqo's. */
+    /**
+     * The journaled action, or null when there is none or it is not a record sqo could have written (a hand edit):
+     * a journal that cannot be trusted is ignored rather than failing every cycle.
+     */
     public static ActionRecord decode(String annotation) {
         if (annotation == null) {
             return null;
         }
         try {
-            return JSON.readValue(annotation, ActionRecord.class);
-        } catch (JsonProcessingException e) {
+            ActionRecord r = JSON.readValue(annotation, ActionRecord.class);
+            if (r.id == null || ActionKind.of(r.kind) == null || r.from == null || r.to == null) {
+                return null;
+            }
+            Instant.parse(r.time);
+            if (ActionKind.of(r.kind) != ActionKind.Resize) {
+                Integer.parseInt(r.from);
+                Integer.parseInt(r.to);
+            }
+            return r;
+        } catch (JsonProcessingException | DateTimeParseException | NumberFormatException | NullPointerException e) {
             return null;
         }
     }

@@ -50,7 +50,8 @@ public class Optimization {
             + "page-level burn scales out.")
     public List<Trigger> triggers = new ArrayList<>();
 
-    @JsonPropertyDescription("Right-sizing of container CPU and memory requests from observed usage.")
+    @JsonPropertyDescription("Container resources: right-sizing from observed usage and memory raises, within bounds. "
+            + "When unset, sqo never changes container resources.")
     public RightSizing resources;
 
     @Default("10")

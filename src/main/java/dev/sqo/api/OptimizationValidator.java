@@ -21,6 +21,8 @@ final class OptimizationValidator {
         if (o == null) {
             return;
         }
+        Set<String> percentiles = objectives == null ? Set.of() : objectives.stream().filter(ob -> ob.latencyPercentile != null)
+                .map(ob -> ob.name).collect(Collectors.toSet());
         String at = "spec.optimization";
         if (o.mode == null) {
             out.add(at + ".mode: must be Off, Recommend or Auto");
@@ -48,7 +50,12 @@ final class OptimizationValidator {
         Set<String> names = objectives == null ? Set.of() : objectives.stream().map(ob -> ob.name).collect(Collectors.toSet());
         List<Trigger> triggers = o.triggers == null ? List.of() : o.triggers;
         for (int i = 0; i < triggers.size(); i++) {
-            trigger(triggers.get(i), at + ".triggers[" + i + "]", names, out);
+            Trigger t = triggers.get(i);
+            trigger(t, at + ".triggers[" + i + "]", names, out);
+            if (t.kind == Trigger.Kind.ErrorRatio && t.objective != null && percentiles.contains(t.objective)) {
+                out.add(at + ".triggers[" + i + "]: an ErrorRatio trigger needs a ratio, latency or apdex objective: "
+                        + "a latencyPercentile objective counts slices, not requests");
+            }
         }
         if (o.resources != null) {
             duration(o.resources.lookback, at + ".resources.lookback", out);
@@ -104,6 +111,12 @@ final class OptimizationValidator {
         }
         if (t.target != null && (t.target < 1 || t.target > 100)) {
             out.add(at + ".target: must be a percentage from 1 to 100");
+        }
+        if (t.target != null && above && t.target >= t.above) {
+            out.add(at + ": target must be below above: an action must bring the signal under the threshold that fired it");
+        }
+        if (t.target != null && below && t.target <= t.below) {
+            out.add(at + ": target must be above below: a scale-in must not land under the threshold that fired it");
         }
         if (t.baselineFactor != null && (t.baselineFactor < 1 || t.baselineFactor > 100)) {
             out.add(at + ".baselineFactor: must be from 1 to 100");

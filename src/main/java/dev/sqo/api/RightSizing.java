@@ -10,11 +10,15 @@ import io.fabric8.generator.annotation.Size;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Container requests from observed usage, in the spirit of the VerticalPodAutoscaler. */
+/**
+ * Permission and bounds for sqo to change container resources: right-sizing from observed usage, in the spirit of
+ * the VerticalPodAutoscaler, and memory raises. Without this block sqo never changes container resources.
+ */
 public class RightSizing {
 
     @Default("true")
-    @JsonPropertyDescription("Whether sqo right-sizes container requests. Defaults to true when resources is set.")
+    @JsonPropertyDescription("Whether requests follow observed usage. Defaults to true. With false, sqo changes container "
+            + "resources only to raise memory when a MemoryUtilization trigger fires, within the bounds below.")
     public boolean enabled = true;
 
     @Size(max = 20)

@@ -14,6 +14,9 @@ import java.util.List;
 @ValidationRule(value = "!has(self.optimization) || !has(self.optimization.triggers) || self.optimization.triggers.all(t, "
         + "!has(t.objective) || self.objectives.exists(o, o.name == t.objective))",
         message = "a trigger's objective must name one of spec.objectives")
+@ValidationRule(value = "!has(self.optimization) || !has(self.optimization.triggers) || self.optimization.triggers.all(t, "
+        + "t.kind != 'ErrorRatio' || !has(t.objective) || self.objectives.exists(o, o.name == t.objective && !has(o.latencyPercentile)))",
+        message = "an ErrorRatio trigger needs a ratio, latency or apdex objective: a latencyPercentile objective counts slices, not requests")
 public class ServiceQualitySpec {
 
     /** Durations from 1h to 90d, in whole minutes, hours, days or weeks. */

@@ -23,6 +23,10 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(value = "self.kind in ['Latency', 'ErrorRatio'] || (!has(self.objective) && !has(self.baselineFactor))",
         message = "objective and baselineFactor apply only to Latency and ErrorRatio triggers")
 @ValidationRule(value = "self.kind == 'BudgetBurn' || !has(self.level)", message = "level applies only to BudgetBurn triggers")
+@ValidationRule(value = "!has(self.target) || !has(self.above) || self.target < self.above",
+        message = "target must be below above: an action must bring the signal under the threshold that fired it")
+@ValidationRule(value = "!has(self.target) || !has(self.below) || self.target > self.below",
+        message = "target must be above below: a scale-in must not land under the threshold that fired it")
 public class Trigger {
 
     public enum Kind {
@@ -66,8 +70,8 @@ public class Trigger {
 
     @Min(1)
     @Max(100)
-    @JsonPropertyDescription("CpuUtilization: the utilization the replica count aims at, with the HPA's calculation (default 70). "
-            + "MemoryUtilization: the utilization of the raised memory (default 70).")
+    @JsonPropertyDescription("CpuUtilization: the utilization the replica count aims at, with the HPA's calculation. "
+            + "MemoryUtilization: the utilization of the raised memory. Default 70, or 10 points under a lower above.")
     public Double target;
 
     @Size(max = 63)

@@ -1,5 +1,6 @@
 package dev.sqo.metrics;
 
+import dev.sqo.optimize.TriggerEvaluator;
 import dev.sqo.slo.PromDuration;
 
 import java.time.Duration;
@@ -19,8 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class WorkloadSignalObserver {
 
-    /** The step of trigger signals: sustained conditions are checked at every minute. */
-    public static final Duration STEP = Duration.ofMinutes(1);
+    /** The step of trigger signals: the one their sustained conditions are checked at. */
+    public static final Duration STEP = TriggerEvaluator.STEP;
     /** The step of usage histories for right-sizing. */
     public static final Duration HISTORY_STEP = Duration.ofMinutes(5);
     /** A week of history is costly to read and changes slowly: it is re-read this often. */
@@ -156,7 +157,11 @@ public final class WorkloadSignalObserver {
         return "label_replace(" + expr + ", \"" + DAY_LABEL + "\", \"" + d + "\", \"\", \"\")";
     }
 
-    /** The expression shifted back by whole days: every range selector and instant selector gets the offset. */
+    /**
+     * The expression shifted back by whole days through its range selectors, which every rate-based SLI has. An
+     * expression with an instant selector or its own offset modifier gets no usable baseline (the query fails and
+     * the signal reports no data).
+     */
     static String offset(String expr, int days) {
         return expr.replaceAll("(\\[[0-9]+[smhdwy]])", "$1 offset " + PromDuration.format(Duration.ofDays(days)));
     }

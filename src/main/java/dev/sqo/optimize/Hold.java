@@ -1,11 +1,9 @@
 package dev.sqo.optimize;
 
-import java.time.Instant;
-
 /** Actions of one kind for one signal, held because the last one did not improve the signal. */
-public record Hold(String kind, String signal, Instant since) {
+public record Hold(ActionKind kind, String signal) {
 
-    public boolean covers(String kind, String signal) {
-        return this.kind.equals(kind) && this.signal.equals(signal);
+    public boolean covers(ActionKind kind, String signal) {
+        return this.kind == kind && this.signal.equals(signal);
     }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -20,9 +21,14 @@ public final class OptimizationPlanner {
      * @param desiredReplicas the unstabilized proposal, to remember for the stabilization windows
      * @param replicas        the recommendation after behavior, bounds and guard rails
      * @param action          the action to take now, or null
+     * @param reasons         one sentence per signal, guard rail and sizing
+     * @param refusals        the reasons that stopped a change: guard rails, holds, cooldowns
      */
     public record Plan(int desiredReplicas, int replicas, List<ContainerChange> resources, List<Firing> firing,
-                       List<Firing> investigations, PlannedAction action, List<String> reasons) {
+                       List<Firing> investigations, PlannedAction action, List<String> reasons, List<String> refusals) {
+    }
+
+    private record Proposal(Firing firing, int replicas, boolean held) {
     }
 
     private OptimizationPlanner() {
@@ -30,33 +36,36 @@ public final class OptimizationPlanner {
 
     public static Plan plan(OptimizationPolicy policy, WorkloadObservation obs, OptimizationHistory history, Instant now) {
         List<Firing> firing = TriggerEvaluator.firing(policy.triggers(), obs.signals(), obs.alert(), now);
-        List<String> reasons = new ArrayList<>();
-        firing.forEach(f -> reasons.add(f.rule().action().display() + ": " + f.detail()));
-        obs.failedSignals().forEach((signal, why) -> reasons.add("no data for " + signal + ": " + why));
+        Reasons reasons = new Reasons();
+        firing.forEach(f -> reasons.note(f.rule().action().display() + ": " + f.detail()));
+        obs.failedSignals().forEach((signal, why) -> reasons.note("no data for " + signal + ": " + why));
 
         int current = obs.currentReplicas();
-        Optional<Proposal> proposal = firing.stream()
+        Optional<Proposal> highest = firing.stream()
                 .filter(f -> f.action() == TriggerRule.Action.SCALE_OUT || f.action() == TriggerRule.Action.SCALE_IN)
-                .filter(f -> {
-                    boolean held = history.held(f.action().display(), f.signal());
-                    if (held) {
-                        reasons.add(f.action().display() + " for " + f.signal() + " is held: an earlier one did not improve it");
+                .map(f -> {
+                    if (history.held(f.action().kind(), f.signal())) {
+                        reasons.refuse(f.action().display() + " for " + f.signal() + " is held: an earlier one did not improve it");
+                        // Still a vote for the current count: a problem sqo cannot fix is no time to scale in.
+                        return new Proposal(f, current, true);
                     }
-                    return !held;
+                    return new Proposal(f, replicasFor(f, obs), false);
                 })
-                .map(f -> new Proposal(f, replicasFor(f, obs)))
-                .max(Comparator.comparingInt(Proposal::replicas));
-        int desired = proposal.map(Proposal::replicas).orElse(current);
+                .max(Comparator.comparingInt(Proposal::replicas).thenComparing(p -> !p.held()));
+        int desired = highest.map(Proposal::replicas).orElse(current);
+        Optional<Proposal> proposal = highest.filter(p -> !p.held());
         ReplicaBehavior behavior = policy.behavior();
         int normalized = behavior.normalize(current, desired, history.recommendations(), history.scaleEvents(), now);
-        ScalingGuard.Decision scaling = ScalingGuard.decide(normalized, new ScalingGuard.Context(current, behavior.minReplicas(),
+        ScalingGuard.Decision guarded = ScalingGuard.decide(normalized, new ScalingGuard.Context(current, behavior.minReplicas(),
                 behavior.maxReplicas(), obs.alert(), obs.budgetRemaining(), policy.budgetFloor(), !obs.failedSignals().isEmpty(),
                 history.lastAction(), policy.cooldown(), now));
-        String scalingReason = desired != normalized ? scaling.reason() + " (proposed " + desired + "; the stabilization window, "
-                + "rate limits and bounds " + behavior.minReplicas() + ".." + behavior.maxReplicas() + " allow " + normalized + ")"
-                : scaling.reason();
-        if (desired != current || scaling.act()) {
-            reasons.add(scalingReason);
+        String why = desired != normalized ? guarded.reason() + " (proposed " + desired + "; the stabilization window, "
+                + "rate limits and bounds " + bounds(behavior) + " allow " + normalized + ")" : guarded.reason();
+        ScalingGuard.Decision scaling = new ScalingGuard.Decision(guarded.replicas(), guarded.act(), why, guarded.refused());
+        if (scaling.refused()) {
+            reasons.refuse(why);
+        } else if (desired != current || scaling.act()) {
+            reasons.note(why);
         }
 
         List<ContainerChange> resources = new ArrayList<>();
@@ -71,35 +80,40 @@ public final class OptimizationPlanner {
         }
 
         List<Firing> investigations = firing.stream().filter(f -> f.action() == TriggerRule.Action.INVESTIGATE).toList();
-        ScalingGuard.Decision explained = new ScalingGuard.Decision(scaling.replicas(), scaling.act(), scalingReason);
-        PlannedAction action = choose(explained, proposal, resources, memoryFirings, obs, history, policy, now, reasons);
-        return new Plan(desired, scaling.replicas(), resources, firing, investigations, action, reasons);
+        PlannedAction action = choose(scaling, proposal, resources, memoryFirings, obs, history, policy, now, reasons);
+        return new Plan(desired, scaling.replicas(), resources, firing, investigations, action, reasons.all(), reasons.refusals());
     }
 
     /** One action per decision: relief first (scale out, then raising resources), savings after. */
     private static PlannedAction choose(ScalingGuard.Decision scaling, Optional<Proposal> proposal, List<ContainerChange> resources,
                                         List<Firing> memoryFirings, WorkloadObservation obs, OptimizationHistory history,
-                                        OptimizationPolicy policy, Instant now, List<String> reasons) {
+                                        OptimizationPolicy policy, Instant now, Reasons reasons) {
         int current = obs.currentReplicas();
         String signal = proposal.map(p -> p.firing().signal()).orElse("bounds");
         Double value = proposal.map(p -> p.firing().value()).orElse(null);
         if (scaling.act() && scaling.replicas() > current) {
-            return new PlannedAction("ScaleOut", signal, value, current, scaling.replicas(), List.of(), scaling.reason());
+            return new PlannedAction(ActionKind.ScaleOut, signal, value, current, scaling.replicas(), List.of(), scaling.reason());
         }
         if (!resources.isEmpty()) {
             if (history.lastAction() != null && now.isBefore(history.lastAction().plus(policy.cooldown()))) {
-                reasons.add("resize held: cooling down until " + history.lastAction().plus(policy.cooldown()));
+                reasons.refuse("resize held: cooling down until " + history.lastAction().plus(policy.cooldown()));
                 return null;
             }
             Firing memory = memoryFirings.isEmpty() ? null : memoryFirings.get(0);
-            return new PlannedAction("Resize", memory != null ? memory.signal() : "rightsizing", memory != null ? memory.value() : null,
-                    current, current, resources, memory != null ? "memory raised: " + memory.detail() : "requests follow usage");
+            return new PlannedAction(ActionKind.Resize, memory != null ? memory.signal() : "rightsizing",
+                    memory != null ? memory.value() : null, current, current, resources,
+                    memory != null ? "memory raised: " + memory.detail() : "requests follow usage");
         }
         if (scaling.act()) {
-            return new PlannedAction(scaling.replicas() < current ? "ScaleIn" : "ScaleOut", signal, value, current,
+            return new PlannedAction(scaling.replicas() < current ? ActionKind.ScaleIn : ActionKind.ScaleOut, signal, value, current,
                     scaling.replicas(), List.of(), scaling.reason());
         }
         return null;
+    }
+
+    /** 3..12, or 1.. when the user set no upper bound (Recommend mode without replicas). */
+    private static String bounds(ReplicaBehavior behavior) {
+        return behavior.minReplicas() + ".." + (behavior.maxReplicas() >= ReplicaBehavior.UNBOUNDED ? "" : behavior.maxReplicas());
     }
 
     private static int replicasFor(Firing f, WorkloadObservation obs) {
@@ -111,10 +125,24 @@ public final class OptimizationPlanner {
         return current + Math.max(1, (int) Math.ceil(current * f.rule().scaleOutPercent() / 100.0));
     }
 
-    private record Proposal(Firing firing, int replicas) {
-    }
-
-    static boolean burning(WorkloadObservation obs, OptimizationPolicy policy) {
-        return obs.alert() != AlertLevel.NONE || obs.budgetRemaining() == null || obs.budgetRemaining() < policy.budgetFloor();
+    /**
+     * Why lowering requests must wait, or null when it may go ahead: the budget burns, is below its floor or is
+     * unknown, or a signal has no data.
+     */
+    static String savingsBlocker(WorkloadObservation obs, OptimizationPolicy policy) {
+        if (obs.alert() != AlertLevel.NONE) {
+            return "the error budget is burning (" + obs.alert().display() + ")";
+        }
+        if (obs.budgetRemaining() == null) {
+            return "the remaining error budget is unknown";
+        }
+        if (obs.budgetRemaining() < policy.budgetFloor()) {
+            return String.format(Locale.ROOT, "the remaining error budget %.0f%% is below the floor of %.0f%%",
+                    obs.budgetRemaining() * 100, policy.budgetFloor() * 100);
+        }
+        if (!obs.failedSignals().isEmpty()) {
+            return "a signal has missing data (" + String.join(", ", obs.failedSignals().keySet()) + ")";
+        }
+        return null;
     }
 }

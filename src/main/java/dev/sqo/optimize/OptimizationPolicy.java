@@ -9,11 +9,12 @@ import java.util.Set;
  *
  * @param behavior      HPA behavior with the replica bounds
  * @param budgetFloor   scale-in and lowering requests are refused below this remaining budget (a fraction)
- * @param rightSizing   whether requests follow usage; memory raises by trigger happen regardless
+ * @param managesResources whether sqo may change container resources at all (spec.optimization.resources is set)
+ * @param rightSizing   whether requests also follow usage; without it only trigger-driven memory raises happen
  * @param containers    containers sqo may resize; all when empty
  */
 public record OptimizationPolicy(List<TriggerRule> triggers, ReplicaBehavior behavior, double budgetFloor, Duration cooldown,
-                                 Duration validationWindow, boolean rightSizing, Set<String> containers, ResourcePolicy cpu,
+                                 Duration validationWindow, boolean managesResources, boolean rightSizing, Set<String> containers, ResourcePolicy cpu,
                                  ResourcePolicy memory) {
 
     public boolean resizes(String container) {

@@ -10,6 +10,9 @@ import java.util.List;
  */
 public record ReplicaBehavior(ScalingRules scaleUp, ScalingRules scaleDown, int minReplicas, int maxReplicas) {
 
+    /** The most replicas the API allows; as a maximum it means the user set none. */
+    public static final int UNBOUNDED = 10000;
+
     public static ReplicaBehavior defaults(int minReplicas, int maxReplicas) {
         return new ReplicaBehavior(ScalingRules.DEFAULT_SCALE_UP, ScalingRules.DEFAULT_SCALE_DOWN, minReplicas, maxReplicas);
     }
@@ -18,18 +21,18 @@ public record ReplicaBehavior(ScalingRules scaleUp, ScalingRules scaleDown, int 
      * @param history past unstabilized recommendations (this one is not among them)
      * @param events  applied scale changes, for the policies' periods
      */
-    public int normalize(int current, int desired, List<Recommendation> history, List<ScaleEvent> events, Instant now) {
+    public int normalize(int current, int desired, List<ReplicaRecommendation> history, List<ScaleEvent> events, Instant now) {
         int stabilized = stabilize(current, desired, history, now);
         return clamp(rateLimit(current, stabilized, events, now));
     }
 
     /** clamp(current, lowest recommendation in the scale-up window, highest in the scale-down window). */
-    int stabilize(int current, int desired, List<Recommendation> history, Instant now) {
+    int stabilize(int current, int desired, List<ReplicaRecommendation> history, Instant now) {
         int upLimit = desired;
         int downLimit = desired;
         Instant upCutoff = now.minus(scaleUp.stabilizationWindow());
         Instant downCutoff = now.minus(scaleDown.stabilizationWindow());
-        for (Recommendation r : history) {
+        for (ReplicaRecommendation r : history) {
             if (r.time().isAfter(upCutoff)) {
                 upLimit = Math.min(upLimit, r.replicas());
             }

@@ -2,28 +2,41 @@ package dev.sqo.optimize;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The resources one container should get: usage-based right-sizing and trigger-driven memory raises, with the guard
- * rail that requests are never lowered on missing data or while the budget burns.
+ * rails that requests stay within their bounds, are never lowered on missing data or while the budget burns, and a
+ * memory limit never drops below the highest peak seen.
  */
 final class ResourcePlanner {
+
+    private static final ResourceRecommender.Rounding MIB = ResourceRecommender.Rounding.MEBIBYTES;
 
     private ResourcePlanner() {
     }
 
     static Optional<ContainerChange> plan(OptimizationPolicy policy, ContainerState c, List<Firing> firing,
-                                          OptimizationHistory history, WorkloadObservation obs, List<String> reasons) {
+                                          OptimizationHistory history, WorkloadObservation obs, Reasons reasons) {
+        String signal = TriggerEvaluator.MEMORY + ":" + c.name();
+        Optional<Firing> raise = firing.stream().filter(f -> f.signal().equals(signal)).findFirst();
+        if (!policy.managesResources()) {
+            raise.ifPresent(f -> reasons.refuse(c.name() + " memory: not raised, spec.optimization.resources is not set, so sqo "
+                    + "changes no container resources"));
+            return Optional.empty();
+        }
         Double cpuRequest = null;
         Double cpuLimit = null;
-        if (policy.rightSizing() && c.cpuRequest() != null && obs.hpa() != null) {
+        if (!policy.rightSizing()) {
+            reasons.note(c.name() + ": right-sizing is disabled (resources.enabled: false)");
+        } else if (c.cpuRequest() != null && obs.hpa() != null) {
             // The HPA measures utilization against the CPU request: moving the request would move its target.
-            reasons.add(c.name() + " CPU: left alone, HorizontalPodAutoscaler " + obs.hpa() + " scales on utilization of the request");
-        } else if (policy.rightSizing() && c.cpuRequest() != null) {
+            reasons.note(c.name() + " CPU: left alone, HorizontalPodAutoscaler " + obs.hpa() + " scales on utilization of the request");
+        } else if (c.cpuRequest() != null) {
             ResourceRecommender.Recommendation cpu = ResourceRecommender.recommend(c.cpuHistory(), c.cpuRequest(), c.cpuLimit(),
                     policy.cpu(), ResourceRecommender.Rounding.MILLICORES);
-            reasons.add(c.name() + " CPU: " + cpu.reason());
+            reasons.note(c.name() + " CPU: " + cpu.reason());
             if (cpu.act()) {
                 cpuRequest = cpu.request();
                 cpuLimit = cpu.limit();
@@ -33,51 +46,62 @@ final class ResourcePlanner {
         Double memoryLimit = null;
         if (policy.rightSizing() && c.memoryRequest() != null) {
             ResourceRecommender.Recommendation memory = ResourceRecommender.recommend(c.memoryHistory(), c.memoryRequest(),
-                    c.memoryLimit(), policy.memory(), ResourceRecommender.Rounding.MEBIBYTES);
-            reasons.add(c.name() + " memory: " + memory.reason());
+                    c.memoryLimit(), policy.memory(), MIB);
+            reasons.note(c.name() + " memory: " + memory.reason());
             if (memory.act()) {
                 memoryRequest = memory.request();
                 memoryLimit = memory.limit();
             }
         }
-        String signal = TriggerEvaluator.MEMORY + ":" + c.name();
-        Optional<Firing> raise = firing.stream().filter(f -> f.signal().equals(signal)).findFirst();
         if (raise.isPresent() && c.memoryBasis() != null && raise.get().value() != null) {
-            if (history.held("Resize", signal)) {
-                reasons.add("memory raise of " + c.name() + " is held: an earlier one did not bring utilization down");
+            if (history.held(ActionKind.Resize, signal)) {
+                reasons.refuse("memory raise of " + c.name() + " is held: an earlier one did not bring utilization down");
             } else {
-                double factor = raise.get().value() / raise.get().rule().target();
                 double request = c.memoryRequest() != null ? c.memoryRequest() : c.memoryBasis();
-                double raised = Math.min(policy.memory().max(), ResourceRecommender.Rounding.MEBIBYTES.roundUp(request * factor));
+                double raised = within(policy.memory(), MIB.roundUp(request * raise.get().value() / raise.get().rule().target()));
                 if (raised > request && (memoryRequest == null || raised > memoryRequest)) {
                     memoryRequest = raised;
-                    memoryLimit = c.memoryLimit() == null ? null
-                            : ResourceRecommender.Rounding.MEBIBYTES.roundUp(raised * c.memoryLimit() / request);
-                    reasons.add(String.format(Locale.ROOT, "%s memory: raised to %s so that the peak sits at %.0f%%", c.name(),
-                            ResourceRecommender.Rounding.MEBIBYTES.format(raised), raise.get().rule().target()));
+                    memoryLimit = c.memoryLimit() == null ? null : MIB.roundUp(raised * c.memoryLimit() / request);
+                    reasons.note(String.format(Locale.ROOT, "%s memory: raised to %s so that the peak sits at %.0f%%", c.name(),
+                            MIB.format(raised), raise.get().rule().target()));
                 } else if (raised <= request) {
-                    reasons.add(c.name() + " memory: at its maximum of "
-                            + ResourceRecommender.Rounding.MEBIBYTES.format(policy.memory().max()) + ", cannot raise further");
+                    reasons.refuse(c.name() + " memory: not raised, " + MIB.format(request) + " is already at the maximum of "
+                            + MIB.format(policy.memory().max()));
                 }
             }
         }
-        boolean lowers = (cpuRequest != null && cpuRequest < c.cpuRequest())
-                || (memoryRequest != null && c.memoryRequest() != null && memoryRequest < c.memoryRequest());
-        if (lowers && (OptimizationPlanner.burning(obs, policy) || !obs.failedSignals().isEmpty())) {
-            reasons.add(c.name() + ": lowering requests refused while the error budget burns, is below its floor or a signal has no data");
-            if (cpuRequest != null && cpuRequest < c.cpuRequest()) {
+        if (memoryLimit != null && c.memoryLimit() != null && memoryLimit < c.memoryLimit()) {
+            // A limit under a peak the container already reached is an OOM kill waiting for that peak to return.
+            double floor = MIB.roundUp(highest(c.memoryHistory()) * (1 + policy.memory().margin()));
+            memoryLimit = Math.min(c.memoryLimit(), Math.max(memoryLimit, Math.max(floor, memoryRequest)));
+        }
+        boolean lowersCpu = cpuRequest != null && cpuRequest < c.cpuRequest();
+        boolean lowersMemory = memoryRequest != null && c.memoryRequest() != null && memoryRequest < c.memoryRequest();
+        String blocker = OptimizationPlanner.savingsBlocker(obs, policy);
+        if ((lowersCpu || lowersMemory) && blocker != null) {
+            reasons.refuse(c.name() + ": lowering requests refused: " + blocker);
+            if (lowersCpu) {
                 cpuRequest = null;
                 cpuLimit = null;
             }
-            if (memoryRequest != null && c.memoryRequest() != null && memoryRequest < c.memoryRequest()) {
+            if (lowersMemory) {
                 memoryRequest = null;
                 memoryLimit = null;
             }
-            lowers = false;
+            lowersCpu = false;
+            lowersMemory = false;
         }
         if (cpuRequest == null && memoryRequest == null) {
             return Optional.empty();
         }
-        return Optional.of(new ContainerChange(c.name(), cpuRequest, cpuLimit, memoryRequest, memoryLimit, lowers));
+        return Optional.of(new ContainerChange(c.name(), cpuRequest, cpuLimit, memoryRequest, memoryLimit, lowersCpu || lowersMemory));
+    }
+
+    private static double within(ResourcePolicy p, double value) {
+        return Math.max(p.min(), Math.min(p.max(), value));
+    }
+
+    private static double highest(List<Double> samples) {
+        return samples.stream().filter(Objects::nonNull).mapToDouble(Double::doubleValue).max().orElse(0);
     }
 }

@@ -17,14 +17,18 @@ public final class ScalingGuard {
      * @param anySignalFailed whether any signal had missing or partial data this cycle
      * @param budgetRemaining the lowest remaining error budget of the objectives, null without data
      * @param budgetFloor     scale-in is refused below this remaining budget
-     * @param lastAction      when sqo last changed the replicas, or null
+     * @param lastAction      when sqo last acted on the workload (or tried to), or null
      */
     public record Context(int current, int minReplicas, int maxReplicas, AlertLevel alert, Double budgetRemaining,
                           double budgetFloor, boolean anySignalFailed, Instant lastAction, Duration cooldown, Instant now) {
     }
 
-    /** The replicas to apply (the current count when nothing is to be done) and why. */
-    public record Decision(int replicas, boolean act, String reason) {
+    /**
+     * The replicas to apply (the current count when nothing is to be done) and why.
+     *
+     * @param refused whether a guard rail stopped a change, rather than there being none to make
+     */
+    public record Decision(int replicas, boolean act, String reason, boolean refused) {
     }
 
     private ScalingGuard() {
@@ -34,7 +38,7 @@ public final class ScalingGuard {
         int bounded = Math.max(c.minReplicas(), Math.min(c.maxReplicas(), proposed));
         String bounds = bounded != proposed ? " (proposal " + proposed + " kept within " + c.minReplicas() + ".." + c.maxReplicas() + ")" : "";
         if (bounded == c.current()) {
-            return new Decision(c.current(), false, "no change: " + c.current() + " replicas" + bounds);
+            return new Decision(c.current(), false, "no change: " + c.current() + " replicas" + bounds, false);
         }
         if (bounded < c.current()) {
             if (c.anySignalFailed()) {
@@ -53,10 +57,10 @@ public final class ScalingGuard {
             return refuse(c, "scaling to " + bounded + " held: cooling down until " + c.lastAction().plus(c.cooldown()));
         }
         return new Decision(bounded, true, (bounded > c.current() ? "scale out" : "scale in") + " from " + c.current()
-                + " to " + bounded + bounds);
+                + " to " + bounded + bounds, false);
     }
 
     private static Decision refuse(Context c, String why) {
-        return new Decision(c.current(), false, why);
+        return new Decision(c.current(), false, why, true);
     }
 }

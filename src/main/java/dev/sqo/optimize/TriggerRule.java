@@ -22,16 +22,21 @@ public record TriggerRule(String signal, Action action, Double threshold, Durati
                           double floor, double target, int scaleOutPercent, AlertLevel level) {
 
     public enum Action {
-        SCALE_OUT("ScaleOut"), SCALE_IN("ScaleIn"), RAISE_MEMORY("Resize"), INVESTIGATE("Investigate");
+        SCALE_OUT(ActionKind.ScaleOut), SCALE_IN(ActionKind.ScaleIn), RAISE_MEMORY(ActionKind.Resize), INVESTIGATE(null);
 
-        private final String display;
+        private final ActionKind kind;
 
-        Action(String display) {
-            this.display = display;
+        Action(ActionKind kind) {
+            this.kind = kind;
+        }
+
+        /** The action kind this proposes, or null for Investigate, which changes nothing. */
+        public ActionKind kind() {
+            return kind;
         }
 
         public String display() {
-            return display;
+            return kind != null ? kind.name() : "Investigate";
         }
     }
 

@@ -4,7 +4,6 @@ import dev.sqo.slo.AlertLevel;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Everything observed about the workload this cycle.
@@ -22,9 +21,5 @@ public record WorkloadObservation(int currentReplicas, List<PodSample> cpuPods, 
 
     public WorkloadObservation withHpa(String name) {
         return new WorkloadObservation(currentReplicas, cpuPods, signals, failedSignals, containers, alert, budgetRemaining, name);
-    }
-
-    public Set<String> failedNames() {
-        return failedSignals.keySet();
     }
 }

@@ -5,7 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** A short, stable id for one decision: the same inputs give the same id, so a decision is recognisable after a restart. */
+/**
+ * A short id for one decision, from the resource, the action and the time it was decided. It names the decision in
+ * the status, the events and the journal; the journal, not a recomputed id, is what a restarted operator matches.
+ */
 final class DecisionIds {
 
     private DecisionIds() {

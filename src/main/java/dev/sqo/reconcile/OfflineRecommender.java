@@ -6,7 +6,7 @@ import dev.sqo.api.ServiceQuality;
 import dev.sqo.optimize.OptimizationHistory;
 import dev.sqo.optimize.OptimizationPlanner;
 import dev.sqo.optimize.OptimizationPolicy;
-import dev.sqo.optimize.Recommendation;
+import dev.sqo.optimize.ReplicaRecommendation;
 import dev.sqo.optimize.WorkloadObservation;
 
 import java.time.Instant;
@@ -40,7 +40,7 @@ public final class OfflineRecommender {
         }
         OptimizationPolicy policy = OptimizationPolicies.resolve(spec, sq.getSpec().objectives);
         WorkloadObservation obs = collector.collect(report, policy, OptimizationPolicies.lookback(spec), workload, true, at);
-        OptimizationHistory fresh = new OptimizationHistory(List.of(new Recommendation(at, workload.replicas())), List.of(), null,
+        OptimizationHistory fresh = new OptimizationHistory(List.of(new ReplicaRecommendation(at, workload.replicas())), List.of(), null,
                 List.of());
         OptimizationPlanner.Plan plan = OptimizationPlanner.plan(policy, obs, fresh, at);
         return new OptimizationOutcome(RecommendationRenderer.render(workload, plan, List.of()), List.of(), List.of(), null,

@@ -35,8 +35,6 @@ public final class OptimizationPolicies {
     static final double DEFAULT_CPU_MAX = 8;
     static final double DEFAULT_MEMORY_MIN = 32 * 1024 * 1024;
     static final double DEFAULT_MEMORY_MAX = 16.0 * 1024 * 1024 * 1024;
-    /** Without replica bounds (Recommend mode only) the recommendation is not capped by the user. */
-    private static final int UNBOUNDED = 10000;
     static final int BASELINE_DAYS = 7;
 
     private OptimizationPolicies() {
@@ -52,13 +50,21 @@ public final class OptimizationPolicies {
         ScalingBehavior b = o.behavior == null ? new ScalingBehavior() : o.behavior;
         ReplicaBehavior behavior = new ReplicaBehavior(rules(b.scaleUp, ScalingRules.DEFAULT_SCALE_UP),
                 rules(b.scaleDown, ScalingRules.DEFAULT_SCALE_DOWN), bounds == null ? 1 : bounds.min,
-                bounds == null ? UNBOUNDED : bounds.max);
+                bounds == null ? ReplicaBehavior.UNBOUNDED : bounds.max);
         RightSizing r = o.resources;
         double minimumChange = r == null ? 0.10 : r.minimumChange / 100;
+        ResourcePolicy cpu = sizing(r == null ? null : r.cpu, 90, DEFAULT_CPU_MIN, DEFAULT_CPU_MAX, minimumChange);
+        // The CPU request is the yardstick of CPU utilization: sized to the usage percentile plus a small margin it
+        // would sit above the scale-out threshold and the two would chase each other. Sized so that the percentile
+        // lands on the scale-out trigger's target, the request and the replica count agree.
+        Double cpuTarget = triggers.stream().filter(t -> t.kind == Trigger.Kind.CpuUtilization && t.above != null)
+                .map(OptimizationPolicies::target).findFirst().orElse(null);
+        if (cpuTarget != null && (r == null || r.cpu == null || r.cpu.margin == null)) {
+            cpu = new ResourcePolicy(cpu.percentile(), 100 / cpuTarget - 1, cpu.min(), cpu.max(), cpu.minimumChange());
+        }
         return new OptimizationPolicy(rules, behavior, o.budgetFloor / 100, PromDuration.parse(o.cooldown),
-                PromDuration.parse(o.validationWindow), r != null && r.enabled,
-                r == null ? Set.of() : new HashSet<>(r.containers),
-                sizing(r == null ? null : r.cpu, 90, DEFAULT_CPU_MIN, DEFAULT_CPU_MAX, minimumChange),
+                PromDuration.parse(o.validationWindow), r != null, r != null && r.enabled,
+                r == null ? Set.of() : new HashSet<>(r.containers), cpu,
                 sizing(r == null ? null : r.memory, 95, DEFAULT_MEMORY_MIN, DEFAULT_MEMORY_MAX, minimumChange));
     }
 
@@ -102,7 +108,7 @@ public final class OptimizationPolicies {
                             t.baselineFactor != null ? t.baselineFactor : 1.5, 0, 0, step, null))
                     .toList();
             case ErrorRatio -> objectives.stream()
-                    .filter(o -> t.objective != null ? t.objective.equals(o.name) && o.latencyPercentile == null : o.ratio != null)
+                    .filter(o -> t.objective != null ? t.objective.equals(o.name) : o.ratio != null)
                     .map(o -> new TriggerRule("errors:" + o.name, TriggerRule.Action.INVESTIGATE, t.above == null ? null : t.above / 100,
                             duration(t, "5m"), t.baselineFactor != null ? t.baselineFactor : 2.0, 1 - o.target / 100, 0, step, null))
                     .toList();
@@ -135,8 +141,12 @@ public final class OptimizationPolicies {
         return PromDuration.parse(t.forDuration != null ? t.forDuration : fallback);
     }
 
+    /** 70%, or 10 points under a lower threshold, so that an action always lands below the threshold that fired it. */
     private static double target(Trigger t) {
-        return t.target != null ? t.target : 70;
+        if (t.target != null) {
+            return t.target;
+        }
+        return t.above != null ? Math.max(1, Math.min(70, t.above - 10)) : 70;
     }
 
     private static ScalingRules rules(ScalingDirection d, ScalingRules defaults) {
@@ -157,12 +167,17 @@ public final class OptimizationPolicies {
         return "Pods".equals(p.type) ? ScalingPolicy.pods(p.value, period) : ScalingPolicy.percent(p.value, period);
     }
 
+    /** Unset bounds take the defaults, moved aside where needed so that they never cross a bound the user set. */
     private static ResourcePolicy sizing(ResourceSizing s, double percentile, double min, double max, double minimumChange) {
         if (s == null) {
             return new ResourcePolicy(percentile, 0.15, min, max, minimumChange);
         }
+        Double userMin = s.min != null ? amount(s.min) : null;
+        Double userMax = s.max != null ? amount(s.max) : null;
+        double lower = userMin != null ? userMin : userMax != null ? Math.min(min, userMax) : min;
+        double upper = userMax != null ? userMax : userMin != null ? Math.max(max, userMin) : max;
         return new ResourcePolicy(s.percentile != null ? s.percentile : percentile, s.margin != null ? s.margin / 100 : 0.15,
-                s.min != null ? amount(s.min) : min, s.max != null ? amount(s.max) : max, minimumChange);
+                lower, upper, minimumChange);
     }
 
     /** A quantity in base units: cores for CPU, bytes for memory. */

@@ -9,7 +9,9 @@ import dev.sqo.api.ServiceQuality;
 import dev.sqo.api.ServiceQualityStatus;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -23,7 +25,7 @@ import java.util.Optional;
 
 /** Re-evaluates each ServiceQuality on a fixed interval and patches its status when what a person sees changed. */
 @ControllerConfiguration(name = "servicequality")
-public class ServiceQualityReconciler implements Reconciler<ServiceQuality> {
+public class ServiceQualityReconciler implements Reconciler<ServiceQuality>, Cleaner<ServiceQuality> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Logger LOG = Logger.getLogger(ServiceQualityReconciler.class);
@@ -64,6 +66,22 @@ public class ServiceQualityReconciler implements Reconciler<ServiceQuality> {
         }
     }
 
+    /**
+     * A deleted ServiceQuality gives back what it took: a raised HPA floor returns to its original. Rules and
+     * ConfigMaps go with their owner reference; exclusion gauges are pruned on the next reconcile.
+     */
+    @Override
+    public DeleteControl cleanup(ServiceQuality resource, Context<ServiceQuality> context) {
+        try {
+            optimizer.release(resource, clock.instant());
+        } catch (RuntimeException e) {
+            // The finalizer must not keep the resource forever: a failed restore is logged and left to a person.
+            LOG.errorf(e, "could not restore the HorizontalPodAutoscaler floor of %s/%s on deletion",
+                    resource.getMetadata().getNamespace(), resource.getMetadata().getName());
+        }
+        return DeleteControl.defaultDelete();
+    }
+
     @Override
     public UpdateControl<ServiceQuality> reconcile(ServiceQuality resource, Context<ServiceQuality> context) {
         Instant now = clock.instant();
@@ -78,6 +96,7 @@ public class ServiceQualityReconciler implements Reconciler<ServiceQuality> {
         ServiceQualityStatus status = StatusAggregator.build(report, resource.getStatus(), published, Optional.of(optimization));
         evaluator.evictIdle(now);
         signals.evictIdle(now);
+        optimizer.evictIdle(now);
         UpdateControl<ServiceQuality> control;
         if (JSON.valueToTree(status).equals(JSON.valueToTree(resource.getStatus()))) {
             control = UpdateControl.noUpdate();

@@ -76,7 +76,7 @@ public final class SignalCollector {
             cpu(endpoint, target, policy, workload, podsFromMetrics, now, signals, failed, cpuPods);
             memory(endpoint, target, policy, workload, now, signals, failed);
             for (TriggerRule rule : policy.triggers()) {
-                objectiveSignal(endpoint, rule, report, now, signals, failed);
+                objectiveSignal(endpoint, policy, rule, report, now, signals, failed);
             }
             if (policy.rightSizing()) {
                 try {
@@ -185,10 +185,11 @@ public final class SignalCollector {
         }
     }
 
-    private void objectiveSignal(PrometheusEndpoint endpoint, TriggerRule rule, EvaluationReport report, Instant now,
+    private void objectiveSignal(PrometheusEndpoint endpoint, OptimizationPolicy policy, TriggerRule rule, EvaluationReport report,
+                                 Instant now,
                                  Map<String, SignalSeries> signals, Map<String, String> failed) {
         String[] kind = rule.signal().split(":", 2);
-        if (kind.length < 2 || signals.containsKey(rule.signal())) {
+        if (kind.length < 2 || signals.containsKey(rule.signal()) || failed.containsKey(rule.signal())) {
             return;
         }
         Objective objective = report.objectives().stream().map(ObjectiveOutcome::objective)
@@ -206,12 +207,15 @@ public final class SignalCollector {
         } else {
             expr = SliRuleExpressions.errorRatio(objective, Duration.ofMinutes(5));
             scale = 1;
+            if (expr == null) {
+                return; // a percentile SLI counts slices, not requests: validation refuses an ErrorRatio trigger on it
+            }
         }
         try {
-            WorkloadSignalObserver.Baselined b = observer.withBaseline(endpoint, expr, scale, rule.duration(),
-                    OptimizationPolicies.BASELINE_DAYS, now);
+            Duration span = span(policy, rule.signal());
+            WorkloadSignalObserver.Baselined b = observer.withBaseline(endpoint, expr, scale, span, OptimizationPolicies.BASELINE_DAYS, now);
             if (b.values().isEmpty()) {
-                failed.put(rule.signal(), "no samples for " + rule.signal() + " in the last " + PromDuration.format(rule.duration()));
+                failed.put(rule.signal(), "no samples for " + rule.signal() + " in the last " + PromDuration.format(span));
             }
             signals.put(rule.signal(), new SignalSeries(b.values(), b.baseline()));
         } catch (PrometheusQueryException e) {

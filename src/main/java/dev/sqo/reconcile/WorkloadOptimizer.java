@@ -12,6 +12,7 @@ import dev.sqo.api.RecommendationStatus;
 import dev.sqo.api.ServiceQuality;
 import dev.sqo.api.ServiceQualityStatus;
 import dev.sqo.api.SqoApi;
+import dev.sqo.optimize.ActionKind;
 import dev.sqo.optimize.ActionValidator;
 import dev.sqo.optimize.Firing;
 import dev.sqo.optimize.Hold;
@@ -19,7 +20,7 @@ import dev.sqo.optimize.OptimizationHistory;
 import dev.sqo.optimize.OptimizationPlanner;
 import dev.sqo.optimize.OptimizationPolicy;
 import dev.sqo.optimize.PlannedAction;
-import dev.sqo.optimize.Recommendation;
+import dev.sqo.optimize.ReplicaRecommendation;
 import dev.sqo.optimize.SignalSeries;
 import dev.sqo.optimize.TriggerEvaluator;
 import dev.sqo.optimize.WorkloadObservation;
@@ -35,16 +36,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
- * Decide and act for one ServiceQuality in the cluster: read the workload, collect its signals, plan, validate
- * earlier actions, and in Auto mode apply the one action of the decision. Every action is journaled on the
- * workload and recorded in the status and as events; a restarted operator reads them back and never repeats one.
+ * Decide and act for one ServiceQuality in the cluster: read the workload, collect its signals, validate earlier
+ * actions, plan, and in Auto mode apply the one action of the decision. Every action is journaled on the object it
+ * changes and recorded in the status and as events; a restarted operator reads them back and never repeats one.
  */
 public final class WorkloadOptimizer {
 
     static final int KEPT_ACTIONS = 20;
+    /** Unstabilized recommendations older than every stabilization window the API allows are of no use. */
+    private static final Duration RECOMMENDATION_MEMORY = Duration.ofHours(1);
 
     private final WorkloadReader reader;
     private final WorkloadActuator actuator;
@@ -53,50 +57,57 @@ public final class WorkloadOptimizer {
     private final SignalCollector collector;
     private final ActionCounter counter;
     /** Unstabilized recommendations per resource uid; like the HPA's, they live in memory. */
-    private final Map<String, List<Recommendation>> recommendations = new ConcurrentHashMap<>();
+    private final Map<String, List<ReplicaRecommendation>> recommendations = new ConcurrentHashMap<>();
 
     public WorkloadOptimizer(WorkloadReader reader, WorkloadActuator actuator, HpaFloor hpas, ActionEvents events,
                              SignalCollector collector, ActionCounter counter) {
-        this.counter = counter;
         this.reader = reader;
         this.actuator = actuator;
         this.hpas = hpas;
         this.events = events;
         this.collector = collector;
+        this.counter = counter;
     }
 
     public OptimizationOutcome optimize(ServiceQuality sq, EvaluationReport report, Instant now) {
         ServiceQualityStatus previous = sq.getStatus();
         Optimization spec = sq.getSpec().optimizationOrDefault();
+        String namespace = sq.getMetadata().getNamespace();
+        String kind = sq.getSpec().targetRef.kind;
+        String name = sq.getSpec().targetRef.name;
+        List<ActionRecord> actions = new ArrayList<>(previous == null ? List.of() : previous.actions);
         if (!spec.active()) {
-            return OptimizationOutcome.idle(previous, ConditionSet.FALSE, "Off", "Optimization is off: sqo changes nothing.");
+            OptimizationOutcome off = OptimizationOutcome.idle(previous, ConditionSet.FALSE, "Off", "Optimization is off: sqo changes nothing.");
+            return withRelease(sq, off, actions, now);
         }
         if (!report.specProblems().isEmpty() || report.endpoint() == null) {
             return OptimizationOutcome.idle(previous, ConditionSet.FALSE, "NotEvaluated",
                     "Nothing is decided while the ServiceQuality cannot be evaluated (see Ready).");
         }
-        String namespace = sq.getMetadata().getNamespace();
-        String kind = sq.getSpec().targetRef.kind;
-        String name = sq.getSpec().targetRef.name;
         Optional<WorkloadShape> read;
+        Optional<HpaFloor.Hpa> hpa;
         try {
             read = reader.read(namespace, kind, name);
+            hpa = hpas.find(namespace, kind, name);
         } catch (KubernetesClientException e) {
             return OptimizationOutcome.idle(previous, ConditionSet.FALSE, reason(e), "Cannot read " + kind + "/" + name + ": "
-                    + denied(e, "get " + kind.toLowerCase() + "s and list pods"));
+                    + denied(e, "get " + kind.toLowerCase() + "s, list pods and list horizontalpodautoscalers") + " Retried every cycle.");
         }
         if (read.isEmpty()) {
             return OptimizationOutcome.idle(previous, ConditionSet.FALSE, "TargetNotFound",
                     kind + "/" + name + " does not exist in namespace " + namespace + ".");
         }
         WorkloadShape workload = read.get();
+        if (workload.replicas() == 0) {
+            return OptimizationOutcome.idle(previous, ConditionSet.FALSE, "ScaledToZero",
+                    kind + "/" + name + " is scaled to zero; sqo leaves a paused workload alone, as the HPA does.");
+        }
         OptimizationPolicy policy = OptimizationPolicies.resolve(spec, sq.getSpec().objectives);
-        Optional<HpaFloor.Hpa> hpa = hpas.find(namespace, kind, name);
         WorkloadObservation obs = collector.collect(report, policy, OptimizationPolicies.lookback(spec), workload, false, now)
                 .withHpa(hpa.map(HpaFloor.Hpa::name).orElse(null));
 
-        List<ActionRecord> actions = new ArrayList<>(previous == null ? List.of() : previous.actions);
-        recoverJournaled(workload, actions);
+        recoverJournaled(workload.lastAction(), actions);
+        hpa.ifPresent(h -> recoverJournaled(h.lastAction(), actions));
         String clearedBy = previous == null ? null : previous.holdsClearedBy;
         List<ActionHold> holds = new ArrayList<>(previous == null ? List.of() : previous.holds);
         String clear = sq.getMetadata().getAnnotations() == null ? null
@@ -105,24 +116,23 @@ public final class WorkloadOptimizer {
             holds.clear();
             clearedBy = clear;
         }
-        String uid = sq.getMetadata().getUid();
-        List<Recommendation> past = recommendations.computeIfAbsent(uid, k -> new ArrayList<>());
+        List<ReplicaRecommendation> past = recommendations.computeIfAbsent(sq.getMetadata().getUid(), k -> new CopyOnWriteArrayList<>());
         if (past.isEmpty()) {
             // After a restart nothing is remembered: start as if the current count had been recommended all along,
             // so a scale-in waits for a whole stabilization window.
-            past.add(new Recommendation(now, workload.replicas()));
+            past.add(new ReplicaRecommendation(now, workload.replicas()));
         }
         // Validation first, so that an action found ineffective holds its kind in this very decision.
         List<Firing> firing = TriggerEvaluator.firing(policy.triggers(), obs.signals(), obs.alert(), now);
         validate(sq, actions, holds, firing, obs, policy, now, kind, name);
-        holds.removeIf(h -> firing.stream().noneMatch(f -> f.signal().equals(h.signal)));
+        // A hold ends when its signal recovers: it has data again and no longer fires. Silence is not recovery.
+        holds.removeIf(h -> hasData(obs, h.signal) && firing.stream().noneMatch(f -> f.signal().equals(h.signal)));
         OptimizationHistory history = ActionHistory.of(actions, holds(holds), past);
         OptimizationPlanner.Plan plan = OptimizationPlanner.plan(policy, obs, history, now);
-        past.add(new Recommendation(now, plan.desiredReplicas()));
-        past.removeIf(r -> r.time().isBefore(now.minus(Duration.ofHours(1))));
+        past.add(new ReplicaRecommendation(now, plan.desiredReplicas()));
+        past.removeIf(r -> r.time().isBefore(now.minus(RECOMMENDATION_MEMORY)));
 
         List<String> notes = new ArrayList<>();
-
         List<OptimizationOutcome.Condition> conditions = new ArrayList<>();
         ActionRecord applied = null;
         if (spec.mode == Optimization.Mode.Auto) {
@@ -130,7 +140,8 @@ public final class WorkloadOptimizer {
                 applied = act(sq, workload, hpa, plan, obs, history, policy, now, notes);
             } catch (KubernetesClientException e) {
                 String message = "Could not apply the plan to " + kind + "/" + name + ": " + denied(e, "patch " + kind.toLowerCase()
-                        + "s, " + kind.toLowerCase() + "s/scale and horizontalpodautoscalers");
+                        + "s, update " + kind.toLowerCase() + "s/scale and patch horizontalpodautoscalers")
+                        + " Retried after the cooldown.";
                 conditions.add(new OptimizationOutcome.Condition(OptimizationOutcome.OPTIMIZING, ConditionSet.FALSE, reason(e), message));
                 events.emit(sq, kind, name, "Warning", "ActionFailed", message, now);
                 ActionRecord failed = record(sq, workload, plan.action(), kind + "/" + name, now);
@@ -141,14 +152,15 @@ public final class WorkloadOptimizer {
                     counter.count(namespace, failed.kind, failed.result);
                 }
             }
-            if (applied != null) {
-                actions.add(applied);
-                counter.count(namespace, applied.kind, applied.result);
-                events.emit(sq, kind, name, "Normal", applied.kind, applied.reason + " (decision " + applied.id + ")", now);
-            }
         } else {
+            applied = releaseHpaFloor(sq, hpa, now, "optimization is no longer in Auto mode");
             hpa.ifPresent(h -> notes.add("HorizontalPodAutoscaler " + h.name() + " owns the replicas: "
                     + "in Auto mode sqo raises its minReplicas while the budget burns"));
+        }
+        if (applied != null) {
+            actions.add(applied);
+            counter.count(namespace, applied.kind, applied.result);
+            events.emit(sq, kind, name, "Normal", applied.kind, applied.reason + " (decision " + applied.id + ")", now);
         }
         while (actions.size() > KEPT_ACTIONS) {
             actions.remove(0);
@@ -161,6 +173,58 @@ public final class WorkloadOptimizer {
         return new OptimizationOutcome(recommendation, actions, holds, clearedBy, conditions);
     }
 
+    /**
+     * Gives back what sqo took from an HPA when it may no longer act (mode Off or Recommend, or the ServiceQuality
+     * is deleted): a raised minReplicas returns to the original. Returns the action, or null when there was none.
+     */
+    ActionRecord releaseHpaFloor(ServiceQuality sq, Optional<HpaFloor.Hpa> hpa, Instant now, String why) {
+        if (hpa.isEmpty() || !hpa.get().raised()) {
+            return null;
+        }
+        HpaFloor.Hpa h = hpa.get();
+        ActionRecord restore = record(sq, null, new PlannedAction(ActionKind.RestoreHpaFloor, "burn", null, h.minReplicas(),
+                h.originalMinReplicas(), List.of(), why + ": minReplicas of HorizontalPodAutoscaler " + h.name() + " restored to "
+                + h.originalMinReplicas()), "HorizontalPodAutoscaler/" + h.name(), now);
+        restore.validation = "NotApplicable";
+        hpas.restore(sq.getMetadata().getNamespace(), h, restore);
+        return restore;
+    }
+
+    /** On deletion of the ServiceQuality: restore a raised HPA floor, forget the memory. */
+    public void release(ServiceQuality sq, Instant now) {
+        recommendations.remove(sq.getMetadata().getUid());
+        if (sq.getSpec() == null || sq.getSpec().targetRef == null) {
+            return;
+        }
+        String namespace = sq.getMetadata().getNamespace();
+        ActionRecord restored = releaseHpaFloor(sq, hpas.find(namespace, sq.getSpec().targetRef.kind, sq.getSpec().targetRef.name),
+                now, "the ServiceQuality was deleted");
+        if (restored != null) {
+            counter.count(namespace, restored.kind, restored.result);
+            events.emit(sq, sq.getSpec().targetRef.kind, sq.getSpec().targetRef.name, "Normal", restored.kind, restored.reason, now);
+        }
+    }
+
+    private OptimizationOutcome withRelease(ServiceQuality sq, OptimizationOutcome outcome, List<ActionRecord> actions, Instant now) {
+        if (sq.getSpec().targetRef == null) {
+            return outcome;
+        }
+        ActionRecord restored;
+        try {
+            restored = releaseHpaFloor(sq, hpas.find(sq.getMetadata().getNamespace(), sq.getSpec().targetRef.kind,
+                    sq.getSpec().targetRef.name), now, "optimization is off");
+        } catch (KubernetesClientException e) {
+            return outcome;
+        }
+        if (restored == null) {
+            return outcome;
+        }
+        actions.add(restored);
+        counter.count(sq.getMetadata().getNamespace(), restored.kind, restored.result);
+        events.emit(sq, sq.getSpec().targetRef.kind, sq.getSpec().targetRef.name, "Normal", restored.kind, restored.reason, now);
+        return new OptimizationOutcome(null, actions, outcome.holds(), outcome.holdsClearedBy(), outcome.conditions());
+    }
+
     /** The action of the decision, or null when there is none or it must wait. */
     private ActionRecord act(ServiceQuality sq, WorkloadShape workload, Optional<HpaFloor.Hpa> hpa, OptimizationPlanner.Plan plan,
                              WorkloadObservation obs, OptimizationHistory history, OptimizationPolicy policy, Instant now,
@@ -170,22 +234,29 @@ public final class WorkloadOptimizer {
         if (hpa.isPresent()) {
             HpaFloor.Hpa h = hpa.get();
             boolean cooling = history.lastAction() != null && now.isBefore(history.lastAction().plus(policy.cooldown()));
-            if (h.raised() && obs.alert() == AlertLevel.NONE && !cooling) {
-                hpas.restore(namespace, h);
-                return record(sq, null, new PlannedAction("RestoreHpaFloor", "burn", null, h.minReplicas(), h.originalMinReplicas(), List.of(),
-                        "the error budget no longer burns: minReplicas of HorizontalPodAutoscaler " + h.name() + " restored to "
-                                + h.originalMinReplicas()), "HorizontalPodAutoscaler/" + h.name(), now);
+            // Recovered means measured and calm: an objective without data is not a budget that stopped burning.
+            boolean recovered = obs.alert() == AlertLevel.NONE
+                    && obs.failedSignals().keySet().stream().noneMatch(s -> s.startsWith("objective:"));
+            if (h.raised() && recovered && !cooling) {
+                ActionRecord restore = record(sq, null, new PlannedAction(ActionKind.RestoreHpaFloor, "burn", null, h.minReplicas(),
+                        h.originalMinReplicas(), List.of(), "the error budget no longer burns: minReplicas of HorizontalPodAutoscaler "
+                        + h.name() + " restored to " + h.originalMinReplicas()), "HorizontalPodAutoscaler/" + h.name(), now);
+                restore.validation = "NotApplicable";
+                hpas.restore(namespace, h, restore);
+                return restore;
             }
-            if (action != null && action.kind().equals("ScaleOut") && obs.alert() != AlertLevel.NONE) {
+            if (action != null && action.kind() == ActionKind.ScaleOut && obs.alert() != AlertLevel.NONE) {
                 int floor = Math.min(action.replicas(), Math.min(h.maxReplicas(), policy.behavior().maxReplicas()));
                 if (floor > h.minReplicas()) {
-                    hpas.raise(namespace, h, floor);
-                    return record(sq, null, new PlannedAction("RaiseHpaFloor", action.signal(), action.signalValue(), h.minReplicas(), floor,
-                            List.of(), "the error budget burns (" + obs.alert().display() + "): minReplicas of HorizontalPodAutoscaler "
-                                    + h.name() + " raised from " + h.minReplicas() + " to " + floor), "HorizontalPodAutoscaler/" + h.name(), now);
+                    ActionRecord raise = record(sq, null, new PlannedAction(ActionKind.RaiseHpaFloor, action.signal(), action.signalValue(),
+                            h.minReplicas(), floor, List.of(), "the error budget burns (" + obs.alert().display() + "): minReplicas of "
+                            + "HorizontalPodAutoscaler " + h.name() + " raised from " + h.minReplicas() + " to " + floor),
+                            "HorizontalPodAutoscaler/" + h.name(), now);
+                    hpas.raise(namespace, h, floor, raise);
+                    return raise;
                 }
             }
-            if (action != null && !action.kind().equals("Resize")) {
+            if (action != null && action.kind() != ActionKind.Resize) {
                 notes.add("HorizontalPodAutoscaler " + h.name() + " owns the replicas: sqo only raises its minReplicas while the budget burns");
                 return null;
             }
@@ -194,7 +265,7 @@ public final class WorkloadOptimizer {
             return null;
         }
         ActionRecord record = record(sq, workload, action, workload.toString(), now);
-        if (action.kind().equals("Resize")) {
+        if (action.kind() == ActionKind.Resize) {
             actuator.resize(namespace, workload, action.resources(), record);
         } else {
             actuator.scale(namespace, workload, action.replicas(), record);
@@ -206,11 +277,12 @@ public final class WorkloadOptimizer {
     private void validate(ServiceQuality sq, List<ActionRecord> actions, List<ActionHold> holds, List<Firing> firingNow,
                           WorkloadObservation obs, OptimizationPolicy policy, Instant now, String kind, String name) {
         for (ActionRecord a : actions) {
-            if (!"Pending".equals(a.validation)) {
+            ActionKind k = ActionKind.of(a.kind);
+            if (!"Pending".equals(a.validation) || k == null) {
                 continue;
             }
-            boolean relief = a.kind.equals("ScaleOut") || a.kind.equals("RaiseHpaFloor")
-                    || (a.kind.equals("Resize") && a.signal != null && a.signal.startsWith("memory:"));
+            boolean relief = k == ActionKind.ScaleOut || k == ActionKind.RaiseHpaFloor
+                    || (k == ActionKind.Resize && a.signal != null && a.signal.startsWith(TriggerEvaluator.MEMORY + ":"));
             boolean firing = firingNow.stream().anyMatch(f -> f.signal().equals(a.signal));
             SignalSeries series = obs.signals().get(a.signal);
             ActionValidator.Validation v = ActionValidator.validate(relief, a.signal, a.signalValue, series == null ? null : series.latest(),
@@ -225,12 +297,12 @@ public final class WorkloadOptimizer {
             };
             a.validationMessage = v.message();
             if (v.verdict() == ActionValidator.Verdict.INEFFECTIVE) {
-                String heldKind = a.kind.equals("RaiseHpaFloor") ? "ScaleOut" : a.kind;
+                String heldKind = (k == ActionKind.RaiseHpaFloor ? ActionKind.ScaleOut : k).name();
                 if (holds.stream().noneMatch(h -> h.kind.equals(heldKind) && h.signal.equals(a.signal))) {
                     ActionHold hold = new ActionHold();
                     hold.kind = heldKind;
                     hold.signal = a.signal;
-                    hold.since = now.toString();
+                    hold.since = now.truncatedTo(ChronoUnit.SECONDS).toString();
                     hold.reason = "Action " + a.id + " (" + a.kind + " " + a.from + " -> " + a.to + ") was ineffective: " + v.message()
                             + ". Further " + heldKind + " actions for " + a.signal + " are held until it recovers or the annotation "
                             + SqoApi.CLEAR_HOLDS_ANNOTATION + " is set to a new value.";
@@ -242,11 +314,18 @@ public final class WorkloadOptimizer {
         }
     }
 
+    private static boolean hasData(WorkloadObservation obs, String signal) {
+        if (TriggerEvaluator.BURN.equals(signal)) {
+            return obs.failedSignals().keySet().stream().noneMatch(s -> s.startsWith("objective:"));
+        }
+        SignalSeries series = obs.signals().get(signal);
+        return series != null && series.latest() != null && !obs.failedSignals().containsKey(signal);
+    }
+
     /** A journaled action the status does not show (the status write was lost): the journal wins. */
-    private static void recoverJournaled(WorkloadShape workload, List<ActionRecord> actions) {
-        ActionRecord journaled = WorkloadActuator.decode(workload.lastAction());
-        if (journaled == null || journaled.id == null || journaled.time == null
-                || actions.stream().anyMatch(a -> journaled.id.equals(a.id))) {
+    private static void recoverJournaled(String journal, List<ActionRecord> actions) {
+        ActionRecord journaled = WorkloadActuator.decode(journal);
+        if (journaled == null || actions.stream().anyMatch(a -> journaled.id.equals(a.id))) {
             return;
         }
         // Older than every kept action: it was trimmed from the history, not lost.
@@ -263,11 +342,11 @@ public final class WorkloadOptimizer {
         }
         ActionRecord r = new ActionRecord();
         r.time = now.truncatedTo(ChronoUnit.SECONDS).toString();
-        r.kind = action.kind();
+        r.kind = action.kind().name();
         r.object = object;
-        r.from = workload != null && action.kind().equals("Resize") ? RecommendationRenderer.describeCurrent(workload, action)
+        r.from = workload != null && action.kind() == ActionKind.Resize ? RecommendationRenderer.describeCurrent(workload, action)
                 : Integer.toString(action.fromReplicas());
-        r.to = action.kind().equals("Resize") ? RecommendationRenderer.describe(action.resources()) : Integer.toString(action.replicas());
+        r.to = action.kind() == ActionKind.Resize ? RecommendationRenderer.describe(action.resources()) : Integer.toString(action.replicas());
         r.signal = action.signal();
         r.signalValue = action.signalValue();
         r.reason = action.reason();
@@ -283,17 +362,18 @@ public final class WorkloadOptimizer {
             return new OptimizationOutcome.Condition(OptimizationOutcome.OPTIMIZING, ConditionSet.TRUE, applied.kind,
                     applied.reason + " (decision " + applied.id + ").");
         }
-        String last = plan.reasons().isEmpty() ? "no trigger fires" : plan.reasons().get(plan.reasons().size() - 1);
         if (mode == Optimization.Mode.Recommend) {
             return new OptimizationOutcome.Condition(OptimizationOutcome.OPTIMIZING, ConditionSet.TRUE, "Recommending",
                     "Recommend mode: " + plan.replicas() + " replicas recommended (now " + workload.replicas()
                             + "); nothing is changed. See status.recommendation.");
         }
-        boolean refused = plan.reasons().stream().anyMatch(r -> r.contains("refused") || r.contains("held"));
-        return new OptimizationOutcome.Condition(OptimizationOutcome.OPTIMIZING, ConditionSet.TRUE, refused ? "ActionRefused" : "Steady",
-                refused ? "No action: " + plan.reasons().stream().filter(r -> r.contains("refused") || r.contains("held"))
-                        .collect(Collectors.joining("; ")) + "."
-                        : "No action needed: " + last + ".");
+        if (!plan.refusals().isEmpty()) {
+            return new OptimizationOutcome.Condition(OptimizationOutcome.OPTIMIZING, ConditionSet.TRUE, "ActionRefused",
+                    "No action: " + String.join("; ", plan.refusals()) + ".");
+        }
+        String last = plan.reasons().isEmpty() ? "no trigger fires" : plan.reasons().get(plan.reasons().size() - 1);
+        return new OptimizationOutcome.Condition(OptimizationOutcome.OPTIMIZING, ConditionSet.TRUE, "Steady",
+                "No action needed: " + last + ".");
     }
 
     /** The Investigate condition, with a Warning event when it turns True. */
@@ -306,6 +386,11 @@ public final class WorkloadOptimizer {
             events.emit(sq, kind, name, "Warning", "Investigate", condition.message(), now);
         }
         return condition;
+    }
+
+    /** Forgets the recommendations of resources not seen for longer than any stabilization window. */
+    public void evictIdle(Instant now) {
+        recommendations.values().removeIf(past -> past.isEmpty() || past.get(past.size() - 1).time().isBefore(now.minus(RECOMMENDATION_MEMORY)));
     }
 
     private static String reason(KubernetesClientException e) {
@@ -321,6 +406,7 @@ public final class WorkloadOptimizer {
 
     /** Held actions as the planner reads them. */
     static List<Hold> holds(List<ActionHold> holds) {
-        return holds.stream().map(h -> new Hold(h.kind, h.signal, Instant.parse(h.since))).toList();
+        return holds.stream().filter(h -> ActionKind.of(h.kind) != null)
+                .map(h -> new Hold(ActionKind.of(h.kind), h.signal)).collect(Collectors.toList());
     }
 }

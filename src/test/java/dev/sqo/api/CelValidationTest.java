@@ -90,6 +90,14 @@ class CelValidationTest {
                         + "\"above\": 80, \"level\": \"Page\"}]}}", "level applies only to BudgetBurn"),
                 Arguments.of("unknown objective", "/spec", "{\"optimization\": {\"triggers\": [{\"kind\": \"Latency\", "
                         + "\"objective\": \"nope\"}]}}", "must name one of spec.objectives"),
+                Arguments.of("target over above", "/spec", "{\"optimization\": {\"triggers\": [{\"kind\": \"CpuUtilization\", "
+                        + "\"above\": 80, \"target\": 90}]}}", "target must be below above"),
+                Arguments.of("target under below", "/spec", "{\"optimization\": {\"triggers\": [{\"kind\": \"CpuUtilization\", "
+                        + "\"below\": 20, \"target\": 10}]}}", "target must be above below"),
+                Arguments.of("error ratio of slices", "/spec", "{\"objectives\": [{\"name\": \"p99\", \"target\": 99, "
+                        + "\"latencyPercentile\": {\"metric\": \"m\", \"percentile\": 99, \"threshold\": \"1s\"}}], "
+                        + "\"optimization\": {\"triggers\": [{\"kind\": \"ErrorRatio\", \"objective\": \"p99\"}]}}",
+                        "needs a ratio, latency or apdex objective"),
                 Arguments.of("policy type", "/spec", "{\"optimization\": {\"behavior\": {\"scaleUp\": {\"policies\": [{\"type\": "
                         + "\"Replicas\", \"value\": 1, \"periodSeconds\": 60}]}}}}", "type"));
     }

@@ -164,16 +164,16 @@ class HpaConformanceTest {
     @Test
     void case21ScaleDownIsStabilizedOverItsWindow() {
         ReplicaBehavior b = ReplicaBehavior.defaults(1, 100);
-        List<Recommendation> history = List.of(new Recommendation(NOW.minus(Duration.ofMinutes(2)), 4),
-                new Recommendation(NOW.minus(Duration.ofMinutes(1)), 5));
+        List<ReplicaRecommendation> history = List.of(new ReplicaRecommendation(NOW.minus(Duration.ofMinutes(2)), 4),
+                new ReplicaRecommendation(NOW.minus(Duration.ofMinutes(1)), 5));
         assertEquals(5, b.normalize(5, 3, history, List.of(), NOW));
     }
 
     @Test
     void case22RecommendationsOutsideTheWindowAreForgotten() {
         ReplicaBehavior b = ReplicaBehavior.defaults(1, 100);
-        List<Recommendation> history = List.of(new Recommendation(NOW.minus(Duration.ofMinutes(10)), 10),
-                new Recommendation(NOW.minus(Duration.ofMinutes(9)), 9));
+        List<ReplicaRecommendation> history = List.of(new ReplicaRecommendation(NOW.minus(Duration.ofMinutes(10)), 10),
+                new ReplicaRecommendation(NOW.minus(Duration.ofMinutes(9)), 9));
         assertEquals(3, b.normalize(9, 3, history, List.of(), NOW));
     }
 

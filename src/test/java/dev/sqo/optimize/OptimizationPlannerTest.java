@@ -39,7 +39,7 @@ class OptimizationPlannerTest {
 
     private static OptimizationPolicy policy(int min, int max, TriggerRule... rules) {
         return new OptimizationPolicy(List.of(rules), ReplicaBehavior.defaults(min, max), 0.10, Duration.ofMinutes(5),
-                Duration.ofMinutes(10), false, Set.of(), ResourcePolicy.cpuDefaults(0.01, 8), ResourcePolicy.memoryDefaults(32e6, 16e9));
+                Duration.ofMinutes(10), true, false, Set.of(), ResourcePolicy.cpuDefaults(0.01, 8), ResourcePolicy.memoryDefaults(32e6, 16e9));
     }
 
     /** A signal sampled every minute over the last hour, from a function of time (null for a missing sample). */
@@ -88,7 +88,7 @@ class OptimizationPlannerTest {
                 assertNull(plan.action(), "minute " + m);
             } else {
                 // HPA: ceil(4 x 90 / 70) = 6
-                assertEquals("ScaleOut", plan.action().kind());
+                assertEquals(ActionKind.ScaleOut, plan.action().kind());
                 assertEquals(6, plan.action().replicas());
                 assertEquals("cpu", plan.action().signal());
                 assertEquals(90.0, plan.action().signalValue());
@@ -109,17 +109,17 @@ class OptimizationPlannerTest {
     @Test
     void scaleInWaitsFifteenMinutesBelowTwentyPercentThenTheStabilizationWindow() {
         Function<Instant, Double> cpu = t -> t.isBefore(T0) ? 50.0 : 10.0;
-        List<Recommendation> history = new ArrayList<>();
+        List<ReplicaRecommendation> history = new ArrayList<>();
         Instant firstScaleIn = null;
         for (int m = 0; m <= 30 && firstScaleIn == null; m++) {
             Instant now = T0.plus(MINUTE.multipliedBy(m));
             OptimizationPlanner.Plan plan = OptimizationPlanner.plan(policy(2, 10, CPU_IN), observation(8, 10, cpu(now, cpu),
                     AlertLevel.NONE, 0.9), new OptimizationHistory(history, List.of(), null, List.of()), now);
-            history.add(new Recommendation(now, plan.desiredReplicas()));
+            history.add(new ReplicaRecommendation(now, plan.desiredReplicas()));
             if (plan.action() != null) {
                 firstScaleIn = now;
                 // HPA: ceil(8 x 10 / 70) = 2, the lower bound
-                assertEquals("ScaleIn", plan.action().kind());
+                assertEquals(ActionKind.ScaleIn, plan.action().kind());
                 assertEquals(2, plan.action().replicas());
             }
         }
@@ -151,7 +151,7 @@ class OptimizationPlannerTest {
         assertTrue(gap.reasons().stream().anyMatch(r -> r.contains("refused: a signal has missing data")), gap.reasons().toString());
 
         OptimizationPlanner.Plan fine = OptimizationPlanner.plan(policy, observation(8, 10, cpu(now, low), AlertLevel.NONE, 0.9), calm, now);
-        assertEquals("ScaleIn", fine.action().kind(), fine.reasons().toString());
+        assertEquals(ActionKind.ScaleIn, fine.action().kind(), fine.reasons().toString());
     }
 
     @Test
@@ -169,7 +169,7 @@ class OptimizationPlannerTest {
         Map<String, SignalSeries> slowerThanUsual = Map.of("latency:p99", signal(now, t -> 320.0, t -> 200.0));
         OptimizationPlanner.Plan plan = OptimizationPlanner.plan(policy(1, 10, LATENCY), observation(4, 50, slowerThanUsual,
                 AlertLevel.NONE, 0.9), OptimizationHistory.EMPTY, now);
-        assertEquals("ScaleOut", plan.action().kind());
+        assertEquals(ActionKind.ScaleOut, plan.action().kind());
         assertEquals(6, plan.action().replicas(), "4 + 50%");
         assertTrue(plan.firing().get(0).detail().contains("above 1.50x its baseline"), plan.firing().get(0).detail());
 
@@ -178,7 +178,7 @@ class OptimizationPlannerTest {
                 OptimizationHistory.EMPTY, now).action(), "1.4x its baseline and under the threshold");
 
         Map<String, SignalSeries> overThreshold = Map.of("latency:p99", signal(now, t -> 600.0, null));
-        assertEquals("ScaleOut", OptimizationPlanner.plan(policy(1, 10, LATENCY), observation(4, 50, overThreshold, AlertLevel.NONE, 0.9),
+        assertEquals(ActionKind.ScaleOut, OptimizationPlanner.plan(policy(1, 10, LATENCY), observation(4, 50, overThreshold, AlertLevel.NONE, 0.9),
                 OptimizationHistory.EMPTY, now).action().kind(), "no baseline needed above the threshold");
     }
 
@@ -213,7 +213,7 @@ class OptimizationPlannerTest {
     @Test
     void aHeldSignalProposesNothingWhileOthersStillMay() {
         Instant now = T0.plus(Duration.ofMinutes(10));
-        OptimizationHistory held = new OptimizationHistory(List.of(), List.of(), null, List.of(new Hold("ScaleOut", "cpu", T0)));
+        OptimizationHistory held = new OptimizationHistory(List.of(), List.of(), null, List.of(new Hold(ActionKind.ScaleOut, "cpu")));
         OptimizationPlanner.Plan plan = OptimizationPlanner.plan(policy(1, 20, CPU_OUT, BURN), observation(4, 95, cpu(now, t -> 95.0),
                 AlertLevel.NONE, 0.9), held, now);
         assertNull(plan.action());
@@ -232,7 +232,7 @@ class OptimizationPlannerTest {
         ContainerState app = new ContainerState("app", 1.0, null, 256.0 * 1024 * 1024, 256.0 * 1024 * 1024, List.of(), List.of());
         WorkloadObservation obs = new WorkloadObservation(4, pods(4, 95), signals, Map.of(), List.of(app), AlertLevel.NONE, 0.9, null);
         OptimizationPlanner.Plan plan = OptimizationPlanner.plan(policy(1, 20, CPU_OUT, MEMORY), obs, OptimizationHistory.EMPTY, now);
-        assertEquals("ScaleOut", plan.action() == null ? plan.reasons().toString() : plan.action().kind());
+        assertEquals(ActionKind.ScaleOut, plan.action().kind(), plan.reasons().toString());
         assertEquals(1, plan.resources().size(), "the raise stays in the recommendation for the next decision");
 
         Instant later = now.plus(Duration.ofMinutes(6));
@@ -240,7 +240,7 @@ class OptimizationPlannerTest {
         WorkloadObservation after = new WorkloadObservation(6, pods(6, 70), Map.of("memory:app", signal(later, t -> 95.0, null)), Map.of(),
                 List.of(app), AlertLevel.NONE, 0.9, null);
         OptimizationPlanner.Plan next = OptimizationPlanner.plan(policy(1, 20, CPU_OUT, MEMORY), after, scaled, later);
-        assertEquals("Resize", next.action().kind());
+        assertEquals(ActionKind.Resize, next.action().kind());
         assertEquals("memory:app", next.action().signal());
         // 95% of 256Mi to sit at 70%: 256 x 95 / 70 = 347.4, rounded up to 348Mi for request and limit alike.
         assertEquals(348.0 * 1024 * 1024, next.action().resources().get(0).memoryRequest());
@@ -250,7 +250,7 @@ class OptimizationPlannerTest {
     @Test
     void rightSizingLeavesCpuToAnHpaAndNeverLowersWhileTheBudgetBurns() {
         OptimizationPolicy sizing = new OptimizationPolicy(List.of(), ReplicaBehavior.defaults(1, 10), 0.10, Duration.ofMinutes(5),
-                Duration.ofMinutes(10), true, Set.of(), ResourcePolicy.cpuDefaults(0.01, 8), ResourcePolicy.memoryDefaults(32e6, 16e9));
+                Duration.ofMinutes(10), true, true, Set.of(), ResourcePolicy.cpuDefaults(0.01, 8), ResourcePolicy.memoryDefaults(32e6, 16e9));
         List<Double> cpu = new ArrayList<>();
         List<Double> memory = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
@@ -262,7 +262,7 @@ class OptimizationPlannerTest {
 
         OptimizationPlanner.Plan plan = OptimizationPlanner.plan(sizing, calm, OptimizationHistory.EMPTY, T0);
         assertEquals(0.115, plan.resources().get(0).cpuRequest(), 1e-9, "0.1 cores + 15%");
-        assertEquals("Resize", plan.action().kind());
+        assertEquals(ActionKind.Resize, plan.action().kind());
 
         OptimizationPlanner.Plan withHpa = OptimizationPlanner.plan(sizing, calm.withHpa("app"), OptimizationHistory.EMPTY, T0);
         assertNull(withHpa.resources().get(0).cpuRequest());
@@ -272,6 +272,57 @@ class OptimizationPlannerTest {
         OptimizationPlanner.Plan refused = OptimizationPlanner.plan(sizing, burning, OptimizationHistory.EMPTY, T0);
         assertTrue(refused.resources().isEmpty());
         assertNull(refused.action());
-        assertTrue(refused.reasons().stream().anyMatch(r -> r.contains("lowering requests refused")), refused.reasons().toString());
+        assertTrue(refused.reasons().stream().anyMatch(r -> r.contains("lowering requests refused: the error budget is burning (Ticket)")),
+                refused.reasons().toString());
+    }
+
+    @Test
+    void aHeldScaleOutStillForbidsAScaleIn() {
+        Instant now = T0.plus(Duration.ofMinutes(30));
+        Map<String, SignalSeries> signals = new HashMap<>(cpu(now, t -> 10.0));
+        signals.put("latency:p99", signal(now, t -> 900.0, null));
+        OptimizationHistory held = new OptimizationHistory(List.of(), List.of(), null, List.of(new Hold(ActionKind.ScaleOut, "latency:p99")));
+        OptimizationPlanner.Plan plan = OptimizationPlanner.plan(policy(1, 10, CPU_IN, LATENCY), observation(6, 10, signals,
+                AlertLevel.NONE, 0.9), held, now);
+        assertNull(plan.action(), "latency still fires; only the scale-out for it is held");
+        assertEquals(6, plan.desiredReplicas());
+        assertTrue(plan.refusals().get(0).contains("ScaleOut for latency:p99 is held"), plan.refusals().toString());
+    }
+
+    @Test
+    void memoryIsRaisedOnlyWithPermissionAndWithinItsBounds() {
+        Instant now = T0.plus(Duration.ofMinutes(10));
+        ContainerState app = new ContainerState("app", 1.0, null, 256.0 * 1024 * 1024, null, List.of(), List.of());
+        WorkloadObservation obs = new WorkloadObservation(4, List.of(), Map.of("memory:app", signal(now, t -> 95.0, null)), Map.of(),
+                List.of(app), AlertLevel.NONE, 0.9, null);
+        OptimizationPolicy noPermission = new OptimizationPolicy(List.of(MEMORY), ReplicaBehavior.defaults(1, 10), 0.10,
+                Duration.ofMinutes(5), Duration.ofMinutes(10), false, false, Set.of(), ResourcePolicy.cpuDefaults(0.01, 8),
+                ResourcePolicy.memoryDefaults(32e6, 16e9));
+        OptimizationPlanner.Plan refused = OptimizationPlanner.plan(noPermission, obs, OptimizationHistory.EMPTY, now);
+        assertNull(refused.action());
+        assertTrue(refused.refusals().get(0).contains("spec.optimization.resources is not set"), refused.refusals().toString());
+
+        OptimizationPolicy capped = new OptimizationPolicy(List.of(MEMORY), ReplicaBehavior.defaults(1, 10), 0.10, Duration.ofMinutes(5),
+                Duration.ofMinutes(10), true, false, Set.of(), ResourcePolicy.cpuDefaults(0.01, 8),
+                ResourcePolicy.memoryDefaults(32e6, 300.0 * 1024 * 1024));
+        OptimizationPlanner.Plan plan = OptimizationPlanner.plan(capped, obs, OptimizationHistory.EMPTY, now);
+        assertEquals(300.0 * 1024 * 1024, plan.action().resources().get(0).memoryRequest(), "348Mi wanted, 300Mi allowed");
+    }
+
+    @Test
+    void aLoweredMemoryLimitNeverDropsBelowTheHighestPeakSeen() {
+        OptimizationPolicy sizing = new OptimizationPolicy(List.of(), ReplicaBehavior.defaults(1, 10), 0.10, Duration.ofMinutes(5),
+                Duration.ofMinutes(10), true, true, Set.of(), ResourcePolicy.cpuDefaults(0.01, 8), ResourcePolicy.memoryDefaults(32e6, 16e9));
+        double mib = 1024 * 1024;
+        List<Double> peaks = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            peaks.add(i == 42 ? 900 * mib : 200 * mib); // one spike in a week
+        }
+        // A Guaranteed container (limit = request): the ratio alone would put the limit at 230Mi, under the 900Mi spike.
+        ContainerState app = new ContainerState("app", null, null, 1024 * mib, 1024 * mib, List.of(), peaks);
+        WorkloadObservation calm = new WorkloadObservation(3, List.of(), Map.of(), Map.of(), List.of(app), AlertLevel.NONE, 0.9, null);
+        ContainerChange change = OptimizationPlanner.plan(sizing, calm, OptimizationHistory.EMPTY, T0).resources().get(0);
+        assertEquals(230 * mib, change.memoryRequest());
+        assertEquals(1024 * mib, change.memoryLimit(), "900Mi + 15% = 1035Mi, kept at the current 1Gi");
     }
 }

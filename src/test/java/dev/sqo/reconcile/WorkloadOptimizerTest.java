@@ -154,9 +154,10 @@ class WorkloadOptimizerTest {
 
         assertEquals(version, deployment("quiet").getMetadata().getResourceVersion(), "Recommend mode must not touch the workload");
         ContainerResources app = sq.getStatus().recommendation.resources.get(0);
-        // Usage: 0.1 cores x (1 + 0.3 daily swing) at most, skewed 5% between pods; p90 of the busiest pod + 15%.
+        // Usage: 0.1 cores x (1 + 0.3 daily swing) at most, skewed 5% between pods. With the default CPU triggers the
+        // request is sized so that p90 of the busiest pod (about 0.135) sits at their 70% target: about 193m.
         double cpu = Quantity.getAmountInBytes(new Quantity(app.cpuRequest)).doubleValue();
-        assertTrue(cpu > 0.12 && cpu < 0.16, app.cpuRequest);
+        assertTrue(cpu > 0.17 && cpu < 0.22, app.cpuRequest);
         // Memory: 100Mi wobbling 2%, p95 of 5-minute peaks + 15%, rounded up to whole MiB.
         assertEquals("118Mi", app.memoryRequest);
         assertEquals("Recommending", condition(sq.getStatus(), "Optimizing").reason);
@@ -168,7 +169,10 @@ class WorkloadOptimizerTest {
     @Test
     void autoModeRaisesMemoryNearItsLimitWithTheLimitInProportion() {
         Workloads.deploy(client, "leaky", LEAKY, "500m", "200Mi", "256Mi");
-        ServiceQuality sq = cycle(operator(), Workloads.serviceQuality("leaky-sq", "leaky", false, Optimization.Mode.Auto), END);
+        ServiceQuality sq = Workloads.serviceQuality("leaky-sq", "leaky", false, Optimization.Mode.Auto);
+        sq.getSpec().optimization.resources = new RightSizing();
+        sq.getSpec().optimization.resources.enabled = false; // memory raises only, no right-sizing
+        cycle(operator(), sq, END);
 
         ActionRecord action = sq.getStatus().actions.get(0);
         assertEquals("Resize", action.kind, sq.getStatus().recommendation.reasons.toString());
@@ -185,9 +189,7 @@ class WorkloadOptimizerTest {
     @Test
     void anExistingHpaGetsItsFloorRaisedWhileTheBudgetBurnsAndRestoredAfter() {
         Workloads.deploy(client, "quiet", QUIET, "1", "512Mi", null);
-        client.resource(new HorizontalPodAutoscalerBuilder().withNewMetadata().withName("quiet").withNamespace(WORKLOAD_NAMESPACE)
-                .endMetadata().withNewSpec().withMinReplicas(2).withMaxReplicas(8).withNewScaleTargetRef().withApiVersion("apps/v1")
-                .withKind("Deployment").withName("quiet").endScaleTargetRef().endSpec().build()).create();
+        createHpa("quiet");
         ServiceQuality sq = Workloads.serviceQuality("quiet-hpa", "quiet", true, Optimization.Mode.Auto);
         sq.getSpec().optimization.cooldown = "0m";
         WorkloadOptimizer operator = operator();
@@ -197,16 +199,55 @@ class WorkloadOptimizerTest {
         // The page-level burn proposes 3 + 50% = 5 replicas; sqo writes that as the HPA's floor, not as replicas.
         assertEquals(5, hpa.getSpec().getMinReplicas());
         assertEquals("2", hpa.getMetadata().getAnnotations().get(SqoApi.ORIGINAL_MIN_REPLICAS_ANNOTATION));
+        String id = sq.getStatus().actions.get(0).id;
+        assertTrue(hpa.getMetadata().getAnnotations().get(SqoApi.LAST_ACTION_ANNOTATION).contains(id), "journaled on the HPA");
         assertEquals(3, deployment("quiet").getSpec().getReplicas(), "the HPA owns the replicas");
         assertEquals("RaiseHpaFloor", sq.getStatus().actions.get(0).kind);
 
-        sq.getSpec().objectives.get(0).target = 50; // the budget recovers
+        // No data is not a recovery: an objective that lost its metrics keeps the floor raised.
+        sq.getSpec().objectives.get(0).ratio.total = "sum(rate(http_requests_total{job=\"gone\"}[{{window}}]))";
+        sq.getSpec().objectives.get(0).ratio.errors = "sum(rate(http_requests_total{job=\"gone\",code=~\"5..\"}[{{window}}]))";
+        sq.setStatus(null); // and the status write was lost: the journal on the HPA brings the action back
+        cycle(operator, sq, END.plusSeconds(30));
+        assertEquals(5, hpa("quiet").getSpec().getMinReplicas());
+        assertEquals(id, sq.getStatus().actions.get(0).id);
+
+        sq.getSpec().objectives = Workloads.serviceQuality("x", "quiet", false, Optimization.Mode.Auto).getSpec().objectives;
         cycle(operator, sq, END.plusSeconds(60));
         hpa = hpa("quiet");
         assertEquals(2, hpa.getSpec().getMinReplicas());
         assertNull(hpa.getMetadata().getAnnotations().get(SqoApi.ORIGINAL_MIN_REPLICAS_ANNOTATION));
         assertEquals("RestoreHpaFloor", sq.getStatus().actions.get(1).kind);
         client.resource(hpa).delete();
+    }
+
+    @Test
+    void leavingAutoModeOrDeletingTheServiceQualityGivesTheHpaFloorBack() {
+        Workloads.deploy(client, "quiet", QUIET, "1", "512Mi", null);
+        createHpa("quiet");
+        ServiceQuality sq = Workloads.serviceQuality("quiet-release", "quiet", true, Optimization.Mode.Auto);
+        WorkloadOptimizer operator = operator();
+        cycle(operator, sq, END);
+        assertEquals(5, hpa("quiet").getSpec().getMinReplicas());
+
+        sq.getSpec().optimization.mode = Optimization.Mode.Recommend;
+        cycle(operator, sq, END.plusSeconds(30));
+        assertEquals(2, hpa("quiet").getSpec().getMinReplicas());
+        assertEquals("RestoreHpaFloor", sq.getStatus().actions.get(1).kind);
+
+        sq.getSpec().optimization.mode = Optimization.Mode.Auto;
+        sq.getSpec().optimization.cooldown = "0m";
+        cycle(operator, sq, END.plusSeconds(60));
+        assertEquals(5, hpa("quiet").getSpec().getMinReplicas());
+        operator.release(sq, END.plusSeconds(90));
+        assertEquals(2, hpa("quiet").getSpec().getMinReplicas());
+        client.resource(hpa("quiet")).delete();
+    }
+
+    private void createHpa(String target) {
+        client.resource(new HorizontalPodAutoscalerBuilder().withNewMetadata().withName(target).withNamespace(WORKLOAD_NAMESPACE)
+                .endMetadata().withNewSpec().withMinReplicas(2).withMaxReplicas(8).withNewScaleTargetRef().withApiVersion("apps/v1")
+                .withKind("Deployment").withName(target).endScaleTargetRef().endSpec().build()).create();
     }
 
     @Test
@@ -234,8 +275,12 @@ class WorkloadOptimizerTest {
         assertEquals(2, deployment("busy").getSpec().getReplicas(), "held: no second scale-out for the same signal");
         assertEquals("ActionRefused", condition(sq.getStatus(), "Optimizing").reason);
 
+        // Past the end of the history the CPU signal has no data: silence is not recovery, the hold stays.
+        cycle(operator(), sq, END.plus(Duration.ofMinutes(20)));
+        assertEquals(1, sq.getStatus().holds.size());
+
         sq.getMetadata().setAnnotations(java.util.Map.of(SqoApi.CLEAR_HOLDS_ANNOTATION, "2026-11-22"));
-        cycle(operator(), sq, END.plusSeconds(600));
+        cycle(operator(), sq, END.plus(Duration.ofMinutes(21)));
         assertTrue(sq.getStatus().holds.isEmpty());
     }
 
@@ -252,6 +297,27 @@ class WorkloadOptimizerTest {
         assertTrue(optimizing.message.contains("grant it patch deployments"), optimizing.message);
         assertEquals("Failed", sq.getStatus().actions.get(0).result);
         assertEquals(2, deployment("busy").getSpec().getReplicas());
+    }
+
+    @Test
+    void aForbiddenReadBecomesAConditionToo() {
+        Workloads.deploy(client, "busy", BUSY, "500m", "256Mi", null);
+        server.expect().get().withPath("/apis/autoscaling/v2/namespaces/opt/horizontalpodautoscalers").andReturn(403,
+                "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"Forbidden\",\"code\":403}").always();
+        ServiceQuality sq = cycle(operator(), Workloads.serviceQuality("busy-no-hpa-rights", "busy", false, Optimization.Mode.Auto), END);
+        var optimizing = condition(sq.getStatus(), "Optimizing");
+        assertEquals("Forbidden", optimizing.reason);
+        assertTrue(optimizing.message.contains("list horizontalpodautoscalers"), optimizing.message);
+        assertEquals(2, deployment("busy").getSpec().getReplicas());
+    }
+
+    @Test
+    void aWorkloadScaledToZeroIsLeftAlone() {
+        Workloads.deploy(client, "busy", BUSY, "500m", "256Mi", null);
+        client.apps().deployments().inNamespace(WORKLOAD_NAMESPACE).withName("busy").scale(0);
+        ServiceQuality sq = cycle(operator(), Workloads.serviceQuality("busy-paused", "busy", true, Optimization.Mode.Auto), END);
+        assertEquals("ScaledToZero", condition(sq.getStatus(), "Optimizing").reason);
+        assertEquals(0, deployment("busy").getSpec().getReplicas());
     }
 
     private HorizontalPodAutoscaler hpa(String name) {

@@ -3,5 +3,5 @@ package dev.sqo.optimize;
 import java.time.Instant;
 
 /** An unstabilized replica recommendation, kept for the stabilization windows. */
-public record Recommendation(Instant time, int replicas) {
+public record ReplicaRecommendation(Instant time, int replicas) {
 }
