@@ -20,7 +20,7 @@ public final class DemoHistory {
     public static List<SyntheticService> services(Instant end) {
         SyntheticService checkout = new SyntheticService("checkout", 600, 0.3, 0.0002, 0.08, List.of(
                 new SyntheticService.Incident(end.minus(Duration.ofDays(10)), Duration.ofMinutes(20), 1.0, 1.0),
-                new SyntheticService.Incident(end.minus(Duration.ofMinutes(45)), Duration.ofMinutes(45), 0.02, 1.5)));
+                new SyntheticService.Incident(end.minus(Duration.ofMinutes(45)), Duration.ofMinutes(45), 0.025, 1.5)));
         SyntheticService search = new SyntheticService("search", 300, 0.5, 0.0002, 0.06, List.of(
                 new SyntheticService.Incident(end.minus(Duration.ofDays(4)), Duration.ofHours(3), Double.NaN, 12.0)));
         return List.of(checkout, search);

@@ -64,7 +64,7 @@ class EvaluateCommandTest {
         assertEquals(5, plan.path("replicas").asInt(), plan.toString());
         assertTrue(plan.path("reasons").toString().contains("ScaleOut: cpu above 80% for 5m"), plan.toString());
         assertEquals("Recommending", condition(checkout, "Optimizing").path("reason").asText());
-        assertEquals("True", condition(checkout, "Investigate").path("status").asText(), "2% errors against a near-zero baseline");
+        assertEquals("True", condition(checkout, "Investigate").path("status").asText(), "2.5% errors against a near-zero baseline");
 
         JsonNode search = new ObjectMapper().readTree(evaluate(against(Path.of("examples/search.yaml"))).out());
         JsonNode resources = search.path("recommendation").path("resources").get(0);
