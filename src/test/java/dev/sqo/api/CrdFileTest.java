@@ -4,6 +4,7 @@ import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.crdv2.generator.CRDGenerator;
 import io.fabric8.crdv2.generator.CRDPostProcessor;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import org.junit.jupiter.api.Test;
@@ -24,30 +25,34 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class CrdFileTest {
 
     static final Path CRD_FILE = Path.of("crds/servicequalities.sqo.dev-v1.yml");
+    static final Path NTP_CRD_FILE = Path.of("crds/nodetuningprofiles.sqo.dev-v1.yml");
 
     @Test
-    void checkedInCrdIsCurrent() throws IOException {
-        String generated = generate();
-        if (Boolean.getBoolean("sqo.crds.update")) {
-            Files.createDirectories(CRD_FILE.getParent());
-            Files.writeString(CRD_FILE, generated);
+    void checkedInCrdsAreCurrent() throws IOException {
+        for (Class<? extends CustomResource<?, ?>> type : List.of(ServiceQuality.class, NodeTuningProfile.class)) {
+            Path file = type == ServiceQuality.class ? CRD_FILE : NTP_CRD_FILE;
+            String generated = generate(type, file.getFileName().toString());
+            if (Boolean.getBoolean("sqo.crds.update")) {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, generated);
+            }
+            assertEquals(generated, Files.readString(file),
+                    file + " is stale: run ./mvnw test -Dtest=CrdFileTest -Dsqo.crds.update=true and commit it");
         }
-        assertEquals(generated, Files.readString(CRD_FILE),
-                CRD_FILE + " is stale: run ./mvnw test -Dtest=CrdFileTest -Dsqo.crds.update=true and commit it");
     }
 
-    static String generate() throws IOException {
+    static String generate(Class<? extends CustomResource<?, ?>> type, String name) throws IOException {
         Path dir = Files.createTempDirectory("crd");
         new CRDGenerator().inOutputDir(dir.toFile()).forCRDVersions("v1")
                 .withPostProcessor(new CRDPostProcessor() {
                     @Override
                     public HasMetadata process(HasMetadata crd, String version) {
-                        orderColumns((CustomResourceDefinition) crd);
+                        orderColumns(type, (CustomResourceDefinition) crd);
                         return crd;
                     }
                 })
-                .customResourceClasses(ServiceQuality.class).generate();
-        Path file = dir.resolve("servicequalities.sqo.dev-v1.yml");
+                .customResourceClasses(type).generate();
+        Path file = dir.resolve(name);
         String text = Files.readString(file);
         Files.delete(file);
         Files.delete(dir);
@@ -55,8 +60,8 @@ class CrdFileTest {
     }
 
     /** The generator sorts printer columns by JSON path; kubectl shows them in the order the class declares. */
-    private static void orderColumns(CustomResourceDefinition crd) {
-        List<String> declared = Arrays.stream(ServiceQuality.class.getAnnotationsByType(AdditionalPrinterColumn.class))
+    private static void orderColumns(Class<?> type, CustomResourceDefinition crd) {
+        List<String> declared = Arrays.stream(type.getAnnotationsByType(AdditionalPrinterColumn.class))
                 .map(AdditionalPrinterColumn::name).toList();
         crd.getSpec().getVersions().forEach(v -> v.getAdditionalPrinterColumns()
                 .sort(Comparator.comparingInt((CustomResourceColumnDefinition c) -> declared.indexOf(c.getName()))));

@@ -1,0 +1,142 @@
+package dev.sqo.tuning;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The node agent's file work against a temporary /proc/sys and /sys tree. */
+class NodeTunerTest {
+
+    @TempDir
+    Path root;
+
+    private static final List<TuningSetting> LATENCY = List.of(
+            new TuningSetting(TuningSetting.GOVERNOR, "performance"),
+            new TuningSetting(TuningSetting.SWAPPINESS, "10"),
+            new TuningSetting(TuningSetting.SCHEDULER, "mq-deadline"),
+            new TuningSetting(TuningSetting.RMEM_MAX, "16777216"),
+            new TuningSetting(TuningSetting.CPU_MANAGER_POLICY, "static"));
+
+    private void file(String path, String content) throws IOException {
+        Path p = root.resolve(path);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, content + "\n");
+    }
+
+    private String read(String path) throws IOException {
+        return Files.readString(root.resolve(path)).trim();
+    }
+
+    @BeforeEach
+    void node() throws IOException {
+        file("proc/sys/vm/swappiness", "60");
+        file("proc/sys/net/core/rmem_max", "212992");
+        file("proc/sys/net/core/wmem_max", "212992");
+        for (int cpu = 0; cpu < 2; cpu++) {
+            file("sys/devices/system/cpu/cpu" + cpu + "/cpufreq/scaling_governor", "powersave");
+            file("sys/devices/system/cpu/cpu" + cpu + "/cpufreq/scaling_available_governors", "performance powersave");
+        }
+        file("sys/devices/system/cpu/cpufreq/ondemand/up_threshold", "95"); // not a core: never touched
+        file("sys/block/sda/queue/scheduler", "[bfq] mq-deadline none");
+        file("sys/block/nvme0n1/queue/scheduler", "[none] mq-deadline kyber");
+        file("sys/block/loop0/queue/scheduler", "[none] mq-deadline");
+        file("var/lib/kubelet/cpu_manager_state", "{\"policyName\":\"static\",\"defaultCpuSet\":\"0-1\"}");
+    }
+
+    @Test
+    void appliesEverySettingAndRemembersTheOriginals() throws IOException {
+        List<SettingResult> results = new NodeTuner(root).apply("latency", LATENCY);
+
+        assertEquals("10", read("proc/sys/vm/swappiness"));
+        assertEquals("16777216", read("proc/sys/net/core/rmem_max"));
+        assertEquals("212992", read("proc/sys/net/core/wmem_max"), "not in the profile");
+        assertEquals("performance", read("sys/devices/system/cpu/cpu0/cpufreq/scaling_governor"));
+        assertEquals("performance", read("sys/devices/system/cpu/cpu1/cpufreq/scaling_governor"));
+        assertEquals("mq-deadline", read("sys/block/sda/queue/scheduler"));
+        assertEquals("mq-deadline", read("sys/block/nvme0n1/queue/scheduler"));
+        assertEquals("[none] mq-deadline", read("sys/block/loop0/queue/scheduler"), "loop devices are left alone");
+        assertTrue(results.stream().noneMatch(r -> r.outcome().failed()), results.toString());
+        assertTrue(results.stream().anyMatch(r -> r.line().equals("vm.swappiness (proc/sys/vm/swappiness): 60 -> 10")));
+        assertTrue(results.stream().anyMatch(r -> r.line().equals("kubelet.cpuManagerPolicy (var/lib/kubelet/cpu_manager_state): static (verified)")));
+        assertTrue(read(NodeTuner.STATE_FILE).contains("\"proc/sys/vm/swappiness\" : \"60\""));
+        assertEquals("latency", new NodeTuner(root).appliedProfile());
+    }
+
+    @Test
+    void reapplyingChangesNothing() throws IOException {
+        new NodeTuner(root).apply("latency", LATENCY);
+        String state = read(NodeTuner.STATE_FILE);
+        List<SettingResult> again = new NodeTuner(root).apply("latency", LATENCY);
+        assertTrue(again.stream().allMatch(r -> r.outcome() == SettingResult.Outcome.UNCHANGED
+                || r.outcome() == SettingResult.Outcome.VERIFIED), again.toString());
+        assertEquals(state, read(NodeTuner.STATE_FILE), "the originals stay those of before the first change");
+    }
+
+    @Test
+    void aProfileChangeRestoresWhatTheNewProfileNoLongerSets() throws IOException {
+        new NodeTuner(root).apply("latency", LATENCY);
+        List<SettingResult> results = new NodeTuner(root).apply("lighter", List.of(new TuningSetting(TuningSetting.SWAPPINESS, "30")));
+
+        assertEquals("30", read("proc/sys/vm/swappiness"));
+        assertEquals("212992", read("proc/sys/net/core/rmem_max"), "restored");
+        assertEquals("powersave", read("sys/devices/system/cpu/cpu0/cpufreq/scaling_governor"), "restored");
+        assertEquals("bfq", read("sys/block/sda/queue/scheduler"), "restored");
+        assertEquals("none", read("sys/block/nvme0n1/queue/scheduler"), "restored");
+        assertTrue(results.stream().anyMatch(r -> r.line().equals("net.core.rmem_max (proc/sys/net/core/rmem_max): 16777216 -> 212992 (restored)")),
+                results.toString());
+        assertTrue(read(NodeTuner.STATE_FILE).contains("\"proc/sys/vm/swappiness\" : \"60\""), "still the very first original");
+    }
+
+    @Test
+    void removalRestoresEveryOriginalAndForgetsThem() throws IOException {
+        new NodeTuner(root).apply("latency", LATENCY);
+        List<SettingResult> results = new NodeTuner(root).restore();
+
+        assertEquals("60", read("proc/sys/vm/swappiness"));
+        assertEquals("212992", read("proc/sys/net/core/rmem_max"));
+        assertEquals("powersave", read("sys/devices/system/cpu/cpu1/cpufreq/scaling_governor"));
+        assertEquals("bfq", read("sys/block/sda/queue/scheduler"));
+        assertTrue(results.stream().allMatch(r -> r.outcome() == SettingResult.Outcome.RESTORED), results.toString());
+        assertFalse(Files.exists(root.resolve(NodeTuner.STATE_FILE)));
+        assertNull(new NodeTuner(root).appliedProfile());
+    }
+
+    @Test
+    void aReadOnlyFileIsReportedAndTheRestIsApplied() throws IOException {
+        Files.setPosixFilePermissions(root.resolve("proc/sys/vm/swappiness"), PosixFilePermissions.fromString("r--r--r--"));
+        List<SettingResult> results = new NodeTuner(root).apply("latency", LATENCY);
+
+        SettingResult swappiness = results.stream().filter(r -> r.key().equals(TuningSetting.SWAPPINESS)).findFirst().orElseThrow();
+        assertEquals(SettingResult.Outcome.FAILED, swappiness.outcome());
+        assertEquals("vm.swappiness (proc/sys/vm/swappiness): FAILED: read-only", swappiness.line());
+        assertEquals("60", read("proc/sys/vm/swappiness"));
+        assertEquals("16777216", read("proc/sys/net/core/rmem_max"), "the other settings still apply");
+        assertEquals("performance", read("sys/devices/system/cpu/cpu0/cpufreq/scaling_governor"));
+        assertFalse(read(NodeTuner.STATE_FILE).contains("swappiness"), "nothing to restore for a file never changed");
+    }
+
+    @Test
+    void whatTheKernelDoesNotOfferAndAWrongKubeletPolicyFail() throws IOException {
+        file("sys/block/sda/queue/scheduler", "[none] mq-deadline");
+        file("var/lib/kubelet/cpu_manager_state", "{\"policyName\":\"none\"}");
+        List<SettingResult> results = new NodeTuner(root).apply("x", List.of(
+                new TuningSetting(TuningSetting.SCHEDULER, "kyber"), new TuningSetting(TuningSetting.CPU_MANAGER_POLICY, "static")));
+        assertTrue(results.stream().anyMatch(r -> r.line().equals(
+                "disk.scheduler (sys/block/sda/queue/scheduler): FAILED: kyber is not offered here (offered: none, mq-deadline)")),
+                results.toString());
+        assertTrue(results.stream().anyMatch(r -> r.key().equals(TuningSetting.CPU_MANAGER_POLICY) && r.outcome().failed()
+                && r.message().contains("runs the none CPU manager policy")));
+        assertEquals("kyber", read("sys/block/nvme0n1/queue/scheduler"), "offered on the other device");
+    }
+}
