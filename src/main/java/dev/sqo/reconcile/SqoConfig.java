@@ -18,6 +18,14 @@ public interface SqoConfig {
 
     Rules rules();
 
+    Tuning tuning();
+
+    interface Tuning {
+        /** Namespace of the OpenShift Node Tuning Operator, where sqo's Tuned objects go. */
+        @WithDefault("openshift-cluster-node-tuning-operator")
+        String tunedNamespace();
+    }
+
     interface Rules {
         /**
          * auto: a PrometheusRule when the Prometheus Operator's CRD is installed, else a ConfigMap;

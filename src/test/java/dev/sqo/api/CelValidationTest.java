@@ -122,6 +122,43 @@ class CelValidationTest {
         assertFalse(problems.isEmpty(), "the Java validator also refuses " + name);
     }
 
+    static Stream<Arguments> badProfiles() {
+        return Stream.of(
+                Arguments.of("swappiness 5", "{\"vm\": {\"swappiness\": 5}}", "spec.vm.swappiness", "must be between 10 and 60"),
+                Arguments.of("swappiness 61", "{\"vm\": {\"swappiness\": 61}}", "spec.vm.swappiness", "must be between 10 and 60"),
+                Arguments.of("scheduler fast", "{\"disk\": {\"scheduler\": \"fast\"}}", "spec.disk.scheduler", "must be mq-deadline"),
+                Arguments.of("governor turbo", "{\"cpu\": {\"governor\": \"turbo\"}}", "spec.cpu.governor", "must be performance"),
+                Arguments.of("buffer 1 GiB", "{\"net\": {\"rmemMax\": 1073741824}}", "spec.net.rmemMax", "must be between"),
+                Arguments.of("every node", "{\"nodeSelector\": {}}", "nodeSelector must have at least one label", "at least one label"),
+                Arguments.of("no setting", "{\"cpu\": null, \"vm\": null, \"disk\": null, \"net\": null, \"kubelet\": null}",
+                        "set at least one of cpu, vm, disk, net or kubelet", "at least one of"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badProfiles")
+    void badProfileIsRefusedWithAMessage(String name, String merge, String expectedAtAdmission, String expectedInJava) throws IOException {
+        JsonNode doc = YAML.readTree(Path.of("examples/node-tuning.yaml").toFile());
+        ObjectNode spec = (ObjectNode) doc.at("/spec");
+        new ObjectMapper().readTree(merge).fields().forEachRemaining(e -> {
+            if (e.getValue().isNull()) {
+                spec.remove(e.getKey());
+            } else {
+                spec.set(e.getKey(), e.getValue());
+            }
+        });
+        List<String> violations = new CrdSchemaValidator(CrdFileTest.NTP_CRD_FILE).violations(doc);
+        assertTrue(violations.stream().anyMatch(v -> v.contains(expectedAtAdmission)), "violations: " + violations);
+        NodeTuningProfile profile = new ObjectMapper().treeToValue(doc, NodeTuningProfile.class);
+        List<String> problems = NodeTuningValidator.problems(profile.getSpec());
+        assertTrue(problems.stream().anyMatch(p -> p.contains(expectedInJava)), "the agent and operator refuse it too: " + problems);
+    }
+
+    @Test
+    void theExampleProfileIsAccepted() throws IOException {
+        JsonNode doc = YAML.readTree(Path.of("examples/node-tuning.yaml").toFile());
+        assertEquals(List.of(), new CrdSchemaValidator(CrdFileTest.NTP_CRD_FILE).violations(doc));
+    }
+
     @Test
     void duplicateObjectiveNamesAreRefused() throws IOException {
         JsonNode doc = valid();

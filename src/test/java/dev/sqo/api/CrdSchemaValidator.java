@@ -67,6 +67,12 @@ final class CrdSchemaValidator {
                 out.add(path + "." + req.asText() + ": Required value");
             }
         }
+        if (s.has("minimum") && value.isNumber() && value.asDouble() < s.get("minimum").asDouble()) {
+            out.add(path + ": should be greater than or equal to " + s.get("minimum").asText());
+        }
+        if (s.has("maximum") && value.isNumber() && value.asDouble() > s.get("maximum").asDouble()) {
+            out.add(path + ": should be less than or equal to " + s.get("maximum").asText());
+        }
         if (s.has("enum") && !s.get("enum").toString().contains(value.toString())) {
             out.add(path + ": Unsupported value: " + value + ": supported values: " + s.get("enum"));
         }
