@@ -6,6 +6,7 @@ import dev.sqo.api.ActionRecord;
 import dev.sqo.api.SqoApi;
 import dev.sqo.optimize.ActionKind;
 import dev.sqo.optimize.ContainerChange;
+import dev.sqo.optimize.PinningPlanner;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -58,6 +59,36 @@ public final class WorkloadActuator {
             client.apps().deployments().inNamespace(namespace).withName(workload.name())
                     .edit(edit((Deployment d) -> d.getSpec().getTemplate(), changes, journal));
         }
+    }
+
+    /**
+     * Exclusive cores: Guaranteed container resources, node affinity on the profile's nodes and, when asked, a
+     * priority class, in one template change (one rolling update).
+     */
+    public void pin(String namespace, WorkloadShape workload, PinningPlanner.Pin pin, ActionRecord journal) {
+        if ("StatefulSet".equals(workload.kind())) {
+            client.apps().statefulSets().inNamespace(namespace).withName(workload.name())
+                    .edit(pinned((StatefulSet s) -> s.getSpec().getTemplate(), pin, journal));
+        } else {
+            client.apps().deployments().inNamespace(namespace).withName(workload.name())
+                    .edit(pinned((Deployment d) -> d.getSpec().getTemplate(), pin, journal));
+        }
+    }
+
+    private static <T extends HasMetadata> UnaryOperator<T> pinned(Function<T, PodTemplateSpec> template, PinningPlanner.Pin pin,
+                                                                  ActionRecord journal) {
+        UnaryOperator<T> resources = edit(template, pin.resources(), journal);
+        return w -> {
+            T edited = resources.apply(w);
+            PodTemplateSpec t = template.apply(edited);
+            PodPlacement.pin(t, pin.profile());
+            if (pin.priorityClass() != null) {
+                t.getSpec().setPriorityClassName(pin.priorityClass());
+                // An explicit priority would contradict the class's; the admission controller fills it from the class.
+                t.getSpec().setPriority(null);
+            }
+            return edited;
+        };
     }
 
     private static <T extends HasMetadata> UnaryOperator<T> edit(Function<T, PodTemplateSpec> template,

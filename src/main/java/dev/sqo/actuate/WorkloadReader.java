@@ -70,7 +70,9 @@ public final class WorkloadReader {
         }
         Map<String, String> annotations = workload.getMetadata().getAnnotations();
         return new WorkloadShape(kind, name, replicas, containers(template), pods,
-                annotations == null ? null : annotations.get(SqoApi.LAST_ACTION_ANNOTATION));
+                annotations == null ? null : annotations.get(SqoApi.LAST_ACTION_ANNOTATION), PodPlacement.pinnedTo(template),
+                template.getSpec().getInitContainers() == null ? 0 : template.getSpec().getInitContainers().size(),
+                template.getSpec().getPriorityClassName());
     }
 
     private static List<WorkloadShape.Container> containers(PodTemplateSpec template) {

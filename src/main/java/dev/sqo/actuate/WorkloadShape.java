@@ -7,10 +7,11 @@ import java.util.Map;
 
 /**
  * What optimization needs of a Deployment or StatefulSet, free of Kubernetes types: its replicas, its containers'
- * resources (cores and bytes, null when unset), its pods' states and the last action sqo journaled on it.
+ * resources (cores and bytes, null when unset), its pods' states, the last action sqo journaled on it, and what CPU
+ * pinning looks at: the tuning profile its required node affinity names, its init containers and priority class.
  */
 public record WorkloadShape(String kind, String name, int replicas, List<Container> containers, Map<String, PodState> pods,
-                            String lastAction) {
+                            String lastAction, String pinnedTo, int initContainers, String priorityClassName) {
 
     public record Container(String name, Double cpuRequest, Double cpuLimit, Double memoryRequest, Double memoryLimit) {
     }

@@ -54,6 +54,10 @@ public class Optimization {
             + "When unset, sqo never changes container resources.")
     public RightSizing resources;
 
+    @JsonPropertyDescription("Move the workload onto a NodeTuningProfile's nodes with exclusive cores: Guaranteed QoS with whole "
+            + "CPUs and node affinity on the profile's label. Shown in Recommend mode, applied in Auto mode.")
+    public CpuPinning cpuPinning;
+
     @Default("10")
     @Min(0)
     @Max(100)

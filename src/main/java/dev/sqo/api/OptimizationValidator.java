@@ -57,6 +57,9 @@ final class OptimizationValidator {
                         + "a latencyPercentile objective counts slices, not requests");
             }
         }
+        if (o.cpuPinning != null && (o.cpuPinning.profile == null || o.cpuPinning.profile.isBlank())) {
+            out.add(at + ".cpuPinning.profile: is required: the NodeTuningProfile whose nodes the workload moves to");
+        }
         if (o.resources != null) {
             duration(o.resources.lookback, at + ".resources.lookback", out);
             sizing(o.resources.cpu, at + ".resources.cpu", out);

@@ -2,7 +2,7 @@ package dev.sqo.optimize;
 
 /** What an action changes; the names are what status.actions, events and metrics show. */
 public enum ActionKind {
-    ScaleOut, ScaleIn, Resize, RaiseHpaFloor, RestoreHpaFloor;
+    ScaleOut, ScaleIn, Resize, Pin, RaiseHpaFloor, RestoreHpaFloor;
 
     /** The kind read back from a status or journal, or null for anything sqo did not write. */
     public static ActionKind of(String name) {

@@ -8,6 +8,7 @@ import dev.sqo.optimize.ContainerChange;
 import dev.sqo.optimize.OptimizationPlanner;
 import dev.sqo.optimize.PlannedAction;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -21,18 +22,24 @@ final class RecommendationRenderer {
         RecommendationStatus r = new RecommendationStatus();
         r.currentReplicas = workload.replicas();
         r.replicas = plan.replicas();
-        for (ContainerChange c : plan.resources()) {
-            ContainerResources out = new ContainerResources();
-            out.name = c.container();
-            out.cpuRequest = c.cpuRequest() == null ? null : Quantities.cpu(c.cpuRequest());
-            out.cpuLimit = c.cpuLimit() == null ? null : Quantities.cpu(c.cpuLimit());
-            out.memoryRequest = c.memoryRequest() == null ? null : Quantities.memory(c.memoryRequest());
-            out.memoryLimit = c.memoryLimit() == null ? null : Quantities.memory(c.memoryLimit());
-            r.resources.add(out);
-        }
+        r.resources = resources(plan.resources());
         r.reasons.addAll(plan.reasons());
         r.reasons.addAll(notes);
         return r;
+    }
+
+    static List<ContainerResources> resources(List<ContainerChange> changes) {
+        List<ContainerResources> out = new ArrayList<>();
+        for (ContainerChange c : changes) {
+            ContainerResources r = new ContainerResources();
+            r.name = c.container();
+            r.cpuRequest = c.cpuRequest() == null ? null : Quantities.cpu(c.cpuRequest());
+            r.cpuLimit = c.cpuLimit() == null ? null : Quantities.cpu(c.cpuLimit());
+            r.memoryRequest = c.memoryRequest() == null ? null : Quantities.memory(c.memoryRequest());
+            r.memoryLimit = c.memoryLimit() == null ? null : Quantities.memory(c.memoryLimit());
+            out.add(r);
+        }
+        return out;
     }
 
     /** Container resources for an action record: app cpu=250m/500m memory=256Mi, request/limit. */

@@ -5,6 +5,7 @@ import dev.sqo.actuate.ActionEvents;
 import dev.sqo.actuate.HpaFloor;
 import dev.sqo.actuate.WorkloadActuator;
 import dev.sqo.actuate.WorkloadReader;
+import dev.sqo.api.NodeTuningProfile;
 import dev.sqo.api.ServiceQuality;
 import dev.sqo.api.ServiceQualityStatus;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -50,7 +51,8 @@ public class ServiceQualityReconciler implements Reconciler<ServiceQuality>, Cle
         this.rules = new RulesPublisher(client, config.rules(), clock);
         this.exclusions = new ExclusionGauges(registry, clock);
         this.optimizer = new WorkloadOptimizer(new WorkloadReader(client), new WorkloadActuator(client), new HpaFloor(client),
-                new ActionEvents(client), signals, new ActionCounter(registry));
+                new ActionEvents(client), signals, new ActionCounter(registry),
+                name -> client.resources(NodeTuningProfile.class).withName(name).get());
         this.signals = signals;
     }
 

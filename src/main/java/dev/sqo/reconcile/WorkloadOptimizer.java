@@ -7,6 +7,8 @@ import dev.sqo.actuate.WorkloadReader;
 import dev.sqo.actuate.WorkloadShape;
 import dev.sqo.api.ActionHold;
 import dev.sqo.api.ActionRecord;
+import dev.sqo.api.CpuPinning;
+import dev.sqo.api.NodeTuningProfile;
 import dev.sqo.api.Optimization;
 import dev.sqo.api.RecommendationStatus;
 import dev.sqo.api.ServiceQuality;
@@ -19,6 +21,7 @@ import dev.sqo.optimize.Hold;
 import dev.sqo.optimize.OptimizationHistory;
 import dev.sqo.optimize.OptimizationPlanner;
 import dev.sqo.optimize.OptimizationPolicy;
+import dev.sqo.optimize.PinningPlanner;
 import dev.sqo.optimize.PlannedAction;
 import dev.sqo.optimize.ReplicaRecommendation;
 import dev.sqo.optimize.SignalSeries;
@@ -37,6 +40,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -56,11 +60,14 @@ public final class WorkloadOptimizer {
     private final ActionEvents events;
     private final SignalCollector collector;
     private final ActionCounter counter;
+    private final Function<String, NodeTuningProfile> profiles;
     /** Unstabilized recommendations per resource uid; like the HPA's, they live in memory. */
     private final Map<String, List<ReplicaRecommendation>> recommendations = new ConcurrentHashMap<>();
 
+    /** @param profiles looks up a NodeTuningProfile by name, null when there is none */
     public WorkloadOptimizer(WorkloadReader reader, WorkloadActuator actuator, HpaFloor hpas, ActionEvents events,
-                             SignalCollector collector, ActionCounter counter) {
+                             SignalCollector collector, ActionCounter counter, Function<String, NodeTuningProfile> profiles) {
+        this.profiles = profiles;
         this.reader = reader;
         this.actuator = actuator;
         this.hpas = hpas;
@@ -133,11 +140,15 @@ public final class WorkloadOptimizer {
         past.removeIf(r -> r.time().isBefore(now.minus(RECOMMENDATION_MEMORY)));
 
         List<String> notes = new ArrayList<>();
+        PinningPlanner.Pin pin = spec.cpuPinning == null ? null : pinning(spec.cpuPinning, workload, obs, plan, policy);
+        if (pin != null) {
+            notes.addAll(pin.reasons());
+        }
         List<OptimizationOutcome.Condition> conditions = new ArrayList<>();
         ActionRecord applied = null;
         if (spec.mode == Optimization.Mode.Auto) {
             try {
-                applied = act(sq, workload, hpa, plan, obs, history, policy, now, notes);
+                applied = act(sq, workload, hpa, plan, pin, obs, history, policy, now, notes);
             } catch (KubernetesClientException e) {
                 String message = "Could not apply the plan to " + kind + "/" + name + ": " + denied(e, "patch " + kind.toLowerCase()
                         + "s, update " + kind.toLowerCase() + "s/scale and patch horizontalpodautoscalers")
@@ -166,6 +177,12 @@ public final class WorkloadOptimizer {
             actions.remove(0);
         }
         RecommendationStatus recommendation = RecommendationRenderer.render(workload, plan, notes);
+        if (pin != null) {
+            recommendation.cpuPinning = pin.refusal() != null ? "Refused" : pin.needed() ? "Planned" : "Pinned";
+            if (pin.needed()) {
+                recommendation.resources = RecommendationRenderer.resources(pin.resources());
+            }
+        }
         if (conditions.isEmpty()) {
             conditions.add(optimizing(spec.mode, applied, plan, workload));
         }
@@ -227,10 +244,27 @@ public final class WorkloadOptimizer {
 
     /** The action of the decision, or null when there is none or it must wait. */
     private ActionRecord act(ServiceQuality sq, WorkloadShape workload, Optional<HpaFloor.Hpa> hpa, OptimizationPlanner.Plan plan,
-                             WorkloadObservation obs, OptimizationHistory history, OptimizationPolicy policy, Instant now,
-                             List<String> notes) {
+                             PinningPlanner.Pin pin, WorkloadObservation obs, OptimizationHistory history, OptimizationPolicy policy,
+                             Instant now, List<String> notes) {
         String namespace = sq.getMetadata().getNamespace();
         PlannedAction action = plan.action();
+        if (pin != null && (action == null || action.kind() != ActionKind.ScaleOut)) {
+            // Pinning owns the container resources: it rounds the right-sizing recommendation to whole cores.
+            action = action != null && action.kind() == ActionKind.Resize ? null : action;
+            boolean cooling = history.lastAction() != null && now.isBefore(history.lastAction().plus(policy.cooldown()));
+            if (pin.needed() && !cooling) {
+                PlannedAction pinning = new PlannedAction(ActionKind.Pin, "pinning", null, workload.replicas(), workload.replicas(),
+                        pin.resources(), "exclusive cores on the nodes of NodeTuningProfile " + pin.profile() + ": "
+                        + String.join("; ", pin.reasons()));
+                ActionRecord record = record(sq, workload, pinning, workload.toString(), now);
+                record.validation = "NotApplicable";
+                actuator.pin(namespace, workload, pin, record);
+                return record;
+            }
+            if (pin.needed()) {
+                notes.add("pinning held: cooling down until " + history.lastAction().plus(policy.cooldown()));
+            }
+        }
         if (hpa.isPresent()) {
             HpaFloor.Hpa h = hpa.get();
             boolean cooling = history.lastAction() != null && now.isBefore(history.lastAction().plus(policy.cooldown()));
@@ -271,6 +305,21 @@ public final class WorkloadOptimizer {
             actuator.scale(namespace, workload, action.replicas(), record);
         }
         return record;
+    }
+
+    /** The pinning plan: the profile must exist and have nodes, or the pods would never schedule. */
+    private PinningPlanner.Pin pinning(CpuPinning spec, WorkloadShape workload, WorkloadObservation obs, OptimizationPlanner.Plan plan,
+                                       OptimizationPolicy policy) {
+        NodeTuningProfile profile = profiles.apply(spec.profile);
+        String problem = null;
+        if (profile == null) {
+            problem = "NodeTuningProfile " + spec.profile + " does not exist";
+        } else if (profile.getStatus() == null || profile.getStatus().matchedNodes == null || profile.getStatus().matchedNodes == 0) {
+            problem = "no node carries NodeTuningProfile " + spec.profile + " yet, so pinned pods could not be scheduled";
+        }
+        PinningPlanner.Template template = new PinningPlanner.Template(obs.containers(), workload.pinnedTo(), workload.initContainers(),
+                workload.priorityClassName());
+        return PinningPlanner.plan(spec.profile, spec.priorityClassName, template, plan.resources(), policy.cpu(), problem);
     }
 
     /** Validates pending actions whose window has passed; an ineffective one holds further actions of its kind. */
@@ -344,9 +393,10 @@ public final class WorkloadOptimizer {
         r.time = now.truncatedTo(ChronoUnit.SECONDS).toString();
         r.kind = action.kind().name();
         r.object = object;
-        r.from = workload != null && action.kind() == ActionKind.Resize ? RecommendationRenderer.describeCurrent(workload, action)
+        boolean template = action.kind() == ActionKind.Resize || action.kind() == ActionKind.Pin;
+        r.from = workload != null && template ? RecommendationRenderer.describeCurrent(workload, action)
                 : Integer.toString(action.fromReplicas());
-        r.to = action.kind() == ActionKind.Resize ? RecommendationRenderer.describe(action.resources()) : Integer.toString(action.replicas());
+        r.to = template ? RecommendationRenderer.describe(action.resources()) : Integer.toString(action.replicas());
         r.signal = action.signal();
         r.signalValue = action.signalValue();
         r.reason = action.reason();

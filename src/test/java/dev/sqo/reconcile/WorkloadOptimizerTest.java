@@ -6,6 +6,9 @@ import dev.sqo.actuate.WorkloadActuator;
 import dev.sqo.actuate.WorkloadReader;
 import dev.sqo.api.ActionRecord;
 import dev.sqo.api.ContainerResources;
+import dev.sqo.api.CpuPinning;
+import dev.sqo.api.NodeTuningProfile;
+import dev.sqo.api.NodeTuningProfileStatus;
 import dev.sqo.api.Optimization;
 import dev.sqo.api.ResourceSizing;
 import dev.sqo.api.RightSizing;
@@ -69,7 +72,8 @@ class WorkloadOptimizerTest {
     /** A fresh operator instance: nothing in memory, as after a restart. */
     private WorkloadOptimizer operator() {
         return new WorkloadOptimizer(new WorkloadReader(client), new WorkloadActuator(client), new HpaFloor(client),
-                new ActionEvents(client), signals, new ActionCounter(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+                new ActionEvents(client), signals, new ActionCounter(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()),
+                name -> client.resources(NodeTuningProfile.class).withName(name).get());
     }
 
     /** One reconcile's optimization, with the outcome written to the status as the reconciler would. */
@@ -318,6 +322,51 @@ class WorkloadOptimizerTest {
         ServiceQuality sq = cycle(operator(), Workloads.serviceQuality("busy-paused", "busy", true, Optimization.Mode.Auto), END);
         assertEquals("ScaledToZero", condition(sq.getStatus(), "Optimizing").reason);
         assertEquals(0, deployment("busy").getSpec().getReplicas());
+    }
+
+    @Test
+    void cpuPinningMakesTheWorkloadGuaranteedWithWholeCoresOnTheProfilesNodes() throws Exception {
+        Workloads.deploy(client, "quiet", QUIET, "1500m", "512Mi", null);
+        ServiceQuality sq = Workloads.serviceQuality("quiet-pinned", "quiet", false, Optimization.Mode.Recommend);
+        sq.getSpec().optimization.cpuPinning = new CpuPinning();
+        sq.getSpec().optimization.cpuPinning.profile = "latency-critical";
+        sq.getSpec().optimization.cpuPinning.priorityClassName = "latency-critical";
+
+        cycle(operator(), sq, END);
+        assertEquals("Refused", sq.getStatus().recommendation.cpuPinning);
+        assertTrue(sq.getStatus().recommendation.reasons.contains("not pinned: NodeTuningProfile latency-critical does not exist"),
+                sq.getStatus().recommendation.reasons.toString());
+
+        NodeTuningProfile profile = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
+                .readValue(java.nio.file.Path.of("examples/node-tuning.yaml").toFile(), NodeTuningProfile.class);
+        profile.setStatus(new NodeTuningProfileStatus());
+        profile.getStatus().matchedNodes = 2;
+        client.resource(profile).create();
+        String version = deployment("quiet").getMetadata().getResourceVersion();
+        cycle(operator(), sq, END.plusSeconds(30));
+        assertEquals("Planned", sq.getStatus().recommendation.cpuPinning);
+        assertEquals("2", sq.getStatus().recommendation.resources.get(0).cpuRequest, "1500m rounded up to whole cores");
+        assertEquals(version, deployment("quiet").getMetadata().getResourceVersion(), "Recommend mode writes nothing");
+
+        sq.getSpec().optimization.mode = Optimization.Mode.Auto;
+        cycle(operator(), sq, END.plusSeconds(60));
+        assertEquals("Pin", sq.getStatus().actions.get(0).kind, sq.getStatus().recommendation.reasons.toString());
+        var pod = deployment("quiet").getSpec().getTemplate().getSpec();
+        var resources = pod.getContainers().get(0).getResources();
+        assertEquals("2", resources.getRequests().get("cpu").toString());
+        assertEquals("2", resources.getLimits().get("cpu").toString());
+        assertEquals(resources.getRequests().get("memory"), resources.getLimits().get("memory"));
+        assertEquals("512Mi", resources.getLimits().get("memory").toString());
+        var term = pod.getAffinity().getNodeAffinity().getRequiredDuringSchedulingIgnoredDuringExecution().getNodeSelectorTerms().get(0);
+        assertEquals(SqoApi.TUNING_PROFILE_LABEL, term.getMatchExpressions().get(0).getKey());
+        assertEquals(List.of("latency-critical"), term.getMatchExpressions().get(0).getValues());
+        assertEquals("latency-critical", pod.getPriorityClassName());
+
+        // Pinned: the next decision has nothing to change.
+        cycle(operator(), sq, END.plus(Duration.ofMinutes(10)));
+        assertEquals("Pinned", sq.getStatus().recommendation.cpuPinning);
+        assertEquals(1, sq.getStatus().actions.size());
+        client.resource(profile).delete();
     }
 
     private HorizontalPodAutoscaler hpa(String name) {
