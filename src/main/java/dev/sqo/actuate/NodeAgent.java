@@ -15,6 +15,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +29,7 @@ import java.util.Map;
 public final class NodeAgent {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration HEARTBEAT = Duration.ofMinutes(10);
 
     private final KubernetesClient client;
     private final NodeTuner tuner;
@@ -55,22 +58,35 @@ public final class NodeAgent {
             results = tuner.restore();
             report = NodeReport.of(null, null, results, now);
         } else if (!NodeTuningValidator.problems(profile.getSpec()).isEmpty()) {
-            // A profile that slipped past admission is refused whole: the agent writes only typed, valid settings.
-            results = List.of();
+            // A profile that slipped past admission is refused whole, and what an earlier one wrote is given back:
+            // the agent writes only typed, valid settings.
+            results = tuner.restore();
             report = new NodeReport(assigned, profile.getMetadata().getGeneration(),
                     NodeTuningValidator.problems(profile.getSpec()), now);
         } else {
             results = tuner.apply(assigned, ProfileSettings.of(profile.getSpec()).settings());
             report = NodeReport.of(assigned, profile.getMetadata().getGeneration(), results, now);
         }
-        client.nodes().withName(nodeName).edit(n -> {
-            Map<String, String> annotations = n.getMetadata().getAnnotations() == null ? new HashMap<>()
-                    : new HashMap<>(n.getMetadata().getAnnotations());
-            annotations.put(SqoApi.TUNING_STATE_ANNOTATION, encode(report));
-            n.getMetadata().setAnnotations(annotations);
-            return n;
-        });
+        Map<String, String> annotations = node.getMetadata().getAnnotations();
+        NodeReport previous = decode(annotations == null ? null : annotations.get(SqoApi.TUNING_STATE_ANNOTATION));
+        if (previous == null || !previous.sameAs(report) || stale(previous)) {
+            client.nodes().withName(nodeName).edit(n -> {
+                Map<String, String> a = n.getMetadata().getAnnotations() == null ? new HashMap<>() : new HashMap<>(n.getMetadata().getAnnotations());
+                a.put(SqoApi.TUNING_STATE_ANNOTATION, encode(report));
+                n.getMetadata().setAnnotations(a);
+                return n;
+            });
+        }
         return results;
+    }
+
+    /** An unchanged report is written again only this often, as a heartbeat that the agent still runs. */
+    private boolean stale(NodeReport previous) {
+        try {
+            return Instant.parse(previous.reportedAt()).isBefore(clock.instant().minus(HEARTBEAT));
+        } catch (RuntimeException e) {
+            return true;
+        }
     }
 
     static String encode(NodeReport report) {

@@ -14,10 +14,12 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reads the target workload and its pods into a {@link WorkloadShape}. */
 public final class WorkloadReader {
@@ -63,16 +65,20 @@ public final class WorkloadReader {
             selector = d.getSpec().getSelector();
         }
         Map<String, PodState> pods = new LinkedHashMap<>();
+        Set<String> qos = new HashSet<>();
         if (selector != null && listPods) {
             for (Pod p : client.pods().inNamespace(namespace).withLabelSelector(selector).list().getItems()) {
                 pods.put(p.getMetadata().getName(), state(p));
+                if (p.getStatus() != null && p.getStatus().getQosClass() != null) {
+                    qos.add(p.getStatus().getQosClass());
+                }
             }
         }
         Map<String, String> annotations = workload.getMetadata().getAnnotations();
         return new WorkloadShape(kind, name, replicas, containers(template), pods,
                 annotations == null ? null : annotations.get(SqoApi.LAST_ACTION_ANNOTATION), PodPlacement.pinnedTo(template),
                 template.getSpec().getInitContainers() == null ? 0 : template.getSpec().getInitContainers().size(),
-                template.getSpec().getPriorityClassName());
+                template.getSpec().getPriorityClassName(), qos);
     }
 
     private static List<WorkloadShape.Container> containers(PodTemplateSpec template) {

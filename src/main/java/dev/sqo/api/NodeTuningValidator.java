@@ -13,6 +13,15 @@ public final class NodeTuningValidator {
     private NodeTuningValidator() {
     }
 
+    /** Also the name: it becomes the value of the nodes' sqo.dev/tuning-profile label. */
+    public static List<String> problems(String name, NodeTuningProfileSpec spec) {
+        List<String> out = problems(spec);
+        if (name != null && name.length() > 63) {
+            out.add(0, "metadata.name: at most 63 characters, it becomes a node label value; got " + name.length());
+        }
+        return out;
+    }
+
     public static List<String> problems(NodeTuningProfileSpec spec) {
         List<String> out = new ArrayList<>();
         if (spec == null) {

@@ -19,8 +19,9 @@ public class RecommendationStatus {
     @JsonPropertyDescription("Container requests and limits sqo recommends; only containers with a change worth making.")
     public List<ContainerResources> resources = new ArrayList<>();
 
-    @JsonPropertyDescription("CPU pinning onto a NodeTuningProfile's nodes: Pinned, Planned (the change that would pin it) or "
-            + "Refused (with why), when spec.optimization.cpuPinning is set.")
+    @JsonPropertyDescription("CPU pinning onto a NodeTuningProfile's nodes: Pinned, Planned (the change that would pin it), "
+            + "Refused (with why), or NotGuaranteed (the template is pinned but the pods' QoS is not Guaranteed), when "
+            + "spec.optimization.cpuPinning is set.")
     public String cpuPinning;
 
     @JsonPropertyDescription("Why, one sentence per signal and guard rail.")

@@ -52,9 +52,10 @@ public final class PinningPlanner {
         List<ContainerChange> changes = new ArrayList<>();
         for (ContainerState c : t.containers()) {
             ContainerChange rec = recommended.stream().filter(r -> r.container().equals(c.name())).findFirst().orElse(null);
-            Double cpuBase = rec != null && rec.cpuRequest() != null ? rec.cpuRequest() : c.cpuRequest();
+            // Kubernetes takes a limit alone as the request too.
+            Double cpuBase = rec != null && rec.cpuRequest() != null ? rec.cpuRequest() : c.cpuRequest() != null ? c.cpuRequest() : c.cpuLimit();
             if (cpuBase == null) {
-                return refuse(profile, reasons, "container " + c.name() + " requests no CPU: there is nothing to round to whole cores");
+                return refuse(profile, reasons, "container " + c.name() + " sets no CPU: there is nothing to round to whole cores");
             }
             double cores = Math.max(1, Math.ceil(cpuBase - 1e-9));
             if (cores > cpu.max()) {

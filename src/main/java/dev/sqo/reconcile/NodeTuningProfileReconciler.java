@@ -56,7 +56,7 @@ public class NodeTuningProfileReconciler implements Reconciler<NodeTuningProfile
     public UpdateControl<NodeTuningProfile> reconcile(NodeTuningProfile profile, Context<NodeTuningProfile> context) {
         Instant now = clock.instant();
         String name = profile.getMetadata().getName();
-        List<String> problems = NodeTuningValidator.problems(profile.getSpec());
+        List<String> problems = NodeTuningValidator.problems(name, profile.getSpec());
         NodeTuningProfileStatus status;
         if (!problems.isEmpty()) {
             status = NodeTuningStatusAggregator.invalid(profile, problems, now);
@@ -66,7 +66,9 @@ public class NodeTuningProfileReconciler implements Reconciler<NodeTuningProfile
             nodes.forEach(n -> nodeLabels.put(n.getMetadata().getName(),
                     n.getMetadata().getLabels() == null ? Map.of() : n.getMetadata().getLabels()));
             List<NodeClaims.Profile> all = client.resources(NodeTuningProfile.class).list().getItems().stream()
-                    .filter(p -> p.getSpec() != null && p.getMetadata().getDeletionTimestamp() == null)
+                    // An invalid or deleted profile claims no node: it would keep them from a valid one and apply nothing.
+                    .filter(p -> p.getMetadata().getDeletionTimestamp() == null
+                            && NodeTuningValidator.problems(p.getMetadata().getName(), p.getSpec()).isEmpty())
                     .map(p -> new NodeClaims.Profile(p.getMetadata().getName(), p.getSpec().nodeSelector)).toList();
             Map<String, String> claims = NodeClaims.assign(all, nodeLabels);
             List<String> mine = new ArrayList<>();

@@ -47,12 +47,12 @@ final class NodeTuningStatusAggregator {
                     + String.join(", ", claimedElsewhere) + " (the first profile by name wins)."));
         } else if (status.appliedNodes == matched.size()) {
             conditions.set(APPLIED, ConditionSet.TRUE, "AllNodesApplied", "Applied on all " + matched.size() + " matched nodes through "
-                    + mechanism + ".");
+                    + mechanism + "." + contested(claimedElsewhere));
         } else {
             conditions.set(APPLIED, ConditionSet.FALSE, degraded.isEmpty() ? "Pending" : "SettingsFailed",
                     "Applied on " + status.appliedNodes + " of " + matched.size() + " matched nodes; "
                             + status.nodes.stream().filter(s -> !"Applied".equals(s.state)).map(s -> s.name + ": " + s.state)
-                            .collect(Collectors.joining(", ")) + ".");
+                            .collect(Collectors.joining(", ")) + "." + contested(claimedElsewhere));
         }
         if (degraded.isEmpty()) {
             conditions.set(DEGRADED, ConditionSet.FALSE, "NoFailures", "No setting failed on any node.");
@@ -67,6 +67,10 @@ final class NodeTuningStatusAggregator {
         }
         status.conditions = conditions.build();
         return status;
+    }
+
+    private static String contested(List<String> nodes) {
+        return nodes.isEmpty() ? "" : " Also matched but claimed by a profile earlier by name: " + String.join(", ", nodes) + ".";
     }
 
     private static List<dev.sqo.api.StatusCondition> previous(NodeTuningProfile profile) {

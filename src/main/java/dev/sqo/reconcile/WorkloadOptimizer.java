@@ -179,6 +179,12 @@ public final class WorkloadOptimizer {
         RecommendationStatus recommendation = RecommendationRenderer.render(workload, plan, notes);
         if (pin != null) {
             recommendation.cpuPinning = pin.refusal() != null ? "Refused" : pin.needed() ? "Planned" : "Pinned";
+            if ("Pinned".equals(recommendation.cpuPinning) && workload.podQosClasses().stream().anyMatch(q -> !"Guaranteed".equals(q))) {
+                // The template is right but the pods are not: something adds containers at admission.
+                recommendation.cpuPinning = "NotGuaranteed";
+                recommendation.reasons.add("the template is pinned but pods run as " + String.join(", ", workload.podQosClasses())
+                        + ": an admission webhook (a sidecar injector?) adds containers without equal requests and limits");
+            }
             if (pin.needed()) {
                 recommendation.resources = RecommendationRenderer.resources(pin.resources());
             }
@@ -248,8 +254,9 @@ public final class WorkloadOptimizer {
                              Instant now, List<String> notes) {
         String namespace = sq.getMetadata().getNamespace();
         PlannedAction action = plan.action();
-        if (pin != null && (action == null || action.kind() != ActionKind.ScaleOut)) {
-            // Pinning owns the container resources: it rounds the right-sizing recommendation to whole cores.
+        if (pin != null && pin.refusal() == null && (action == null || action.kind() != ActionKind.ScaleOut)) {
+            // Pinning owns the container resources: it rounds the right-sizing recommendation to whole cores. A
+            // refused pin leaves right-sizing (and memory raises) to go ahead as without it.
             action = action != null && action.kind() == ActionKind.Resize ? null : action;
             boolean cooling = history.lastAction() != null && now.isBefore(history.lastAction().plus(policy.cooldown()));
             if (pin.needed() && !cooling) {

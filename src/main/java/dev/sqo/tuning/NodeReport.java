@@ -16,6 +16,12 @@ public record NodeReport(String profile, Long generation, List<String> failed, S
                 reportedAt);
     }
 
+    /** The same outcome, whenever it was reported. */
+    public boolean sameAs(NodeReport other) {
+        return java.util.Objects.equals(profile, other.profile) && java.util.Objects.equals(generation, other.generation)
+                && java.util.Objects.equals(failed, other.failed);
+    }
+
     public boolean degraded() {
         return failed != null && !failed.isEmpty();
     }

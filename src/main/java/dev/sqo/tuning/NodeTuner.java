@@ -1,5 +1,6 @@
 package dev.sqo.tuning;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -8,29 +9,39 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Applies typed settings to one node by writing its /proc/sys and /sys files, all under a root directory (/ on a
- * node, a temporary tree in tests). It remembers each file's original value the first time it changes it, restores
- * the files a new profile no longer sets, and restores everything when no profile applies. It writes nothing
- * outside the files of the typed settings.
+ * node, a temporary tree in tests).
+ *
+ * <p>Safety: it writes only the files of the typed settings, and only where they really are under the root's
+ * proc/sys and sys (no symlink leads elsewhere). Before it changes a file it journals the file's original value and
+ * the value it writes, on disk, so that a crash never loses an original. It restores the files a new profile no
+ * longer sets, and everything when no profile applies, but never a file someone else changed since.
  */
 public final class NodeTuner {
 
-    /** Where the originals are kept, under the root, so that a later run (or a restarted agent) can restore them. */
+    /** The journal, under the root, so that a later run (or a restarted agent) can restore the originals. */
     public static final String STATE_FILE = "var/lib/sqo/node-tuning.json";
     private static final String KUBELET_STATE = "var/lib/kubelet/cpu_manager_state";
     private static final Pattern CPU_DIR = Pattern.compile("cpu[0-9]+");
+    /** Every file sqo may write; a journal entry for anything else (a hand edit) is ignored. */
+    private static final Pattern WRITABLE = Pattern.compile("proc/sys/vm/swappiness|proc/sys/net/core/[rw]mem_max"
+            + "|sys/devices/system/cpu/cpu[0-9]+/cpufreq/scaling_governor|sys/block/[A-Za-z0-9_.-]+/queue/scheduler");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path root;
@@ -41,7 +52,7 @@ public final class NodeTuner {
 
     /** Applies a profile's settings; files an earlier profile changed and this one does not set are restored. */
     public List<SettingResult> apply(String profile, List<TuningSetting> settings) throws IOException {
-        State state = State.load(root.resolve(STATE_FILE));
+        Journal journal = Journal.load(root.resolve(STATE_FILE));
         List<SettingResult> results = new ArrayList<>();
         Map<String, Desired> desired = new LinkedHashMap<>();
         for (TuningSetting s : settings) {
@@ -58,99 +69,143 @@ public final class NodeTuner {
                 desired.put(f, new Desired(s.key(), s.value()));
             }
         }
-        for (String file : new ArrayList<>(state.originals.keySet())) {
+        for (String file : new ArrayList<>(journal.entries.keySet())) {
             if (!desired.containsKey(file)) {
-                results.add(restore(state, file, keyOf(file)));
+                results.add(restore(journal, file));
             }
         }
+        // Read everything first and journal what will change before writing anything: a crash between a write and
+        // the journal must never lose the value to restore.
+        Map<String, String> writes = new LinkedHashMap<>();
         for (Map.Entry<String, Desired> e : desired.entrySet()) {
-            results.add(set(state, e.getKey(), e.getValue()));
+            String file = e.getKey();
+            Desired d = e.getValue();
+            Current current = read(file, d.key());
+            if (current.failure() != null) {
+                results.add(new SettingResult(d.key(), file, null, null, SettingResult.Outcome.FAILED, current.failure()));
+            } else if (current.offered() != null && !current.offered().contains(d.value())) {
+                results.add(new SettingResult(d.key(), file, current.value(), current.value(), SettingResult.Outcome.FAILED,
+                        d.value() + " is not offered here (offered: " + String.join(", ", current.offered()) + ")"));
+            } else if (current.value().equals(d.value())) {
+                results.add(new SettingResult(d.key(), file, current.value(), current.value(), SettingResult.Outcome.UNCHANGED, null));
+            } else {
+                writes.put(file, current.value());
+                journal.entries.merge(file, new Entry(current.value(), d.value()), (old, now) -> new Entry(old.original(), d.value()));
+            }
         }
-        state.profile = profile;
-        state.save(root.resolve(STATE_FILE));
+        journal.profile = profile;
+        journal.save(root.resolve(STATE_FILE));
+        for (Map.Entry<String, String> w : writes.entrySet()) {
+            Desired d = desired.get(w.getKey());
+            String failure = write(w.getKey(), d.value());
+            if (failure == null) {
+                results.add(new SettingResult(d.key(), w.getKey(), w.getValue(), d.value(), SettingResult.Outcome.CHANGED, null));
+            } else {
+                Entry entry = journal.entries.get(w.getKey());
+                if (entry.original().equals(w.getValue())) {
+                    journal.entries.remove(w.getKey()); // never changed by sqo: nothing to restore
+                } else {
+                    journal.entries.put(w.getKey(), new Entry(entry.original(), w.getValue()));
+                }
+                results.add(new SettingResult(d.key(), w.getKey(), w.getValue(), w.getValue(), SettingResult.Outcome.FAILED, failure));
+            }
+        }
+        journal.save(root.resolve(STATE_FILE));
         return results;
     }
 
     /** Restores every file this agent changed and forgets them. */
     public List<SettingResult> restore() throws IOException {
-        State state = State.load(root.resolve(STATE_FILE));
-        List<SettingResult> results = new ArrayList<>();
-        for (String file : new ArrayList<>(state.originals.keySet())) {
-            results.add(restore(state, file, keyOf(file)));
+        Journal journal = Journal.load(root.resolve(STATE_FILE));
+        List<SettingResult> results = new ArrayList<>(journal.ignored.stream().map(f -> new SettingResult("?", f, null, null,
+                SettingResult.Outcome.SKIPPED, "not a file sqo writes: ignored")).toList());
+        for (String file : new ArrayList<>(journal.entries.keySet())) {
+            results.add(restore(journal, file));
         }
-        state.profile = null;
-        state.save(root.resolve(STATE_FILE));
+        journal.profile = null;
+        journal.save(root.resolve(STATE_FILE));
         return results;
     }
 
-    /** The profile the remembered changes belong to, or null when nothing is changed. */
+    /** The profile the journaled changes belong to, or null when nothing is changed. */
     public String appliedProfile() throws IOException {
-        return State.load(root.resolve(STATE_FILE)).profile;
+        return Journal.load(root.resolve(STATE_FILE)).profile;
     }
 
-    private SettingResult set(State state, String file, Desired d) {
-        Path path = root.resolve(file);
-        String current;
-        List<String> offered;
-        try {
-            String text = Files.readString(path, StandardCharsets.UTF_8).trim();
-            current = d.key().equals(TuningSetting.SCHEDULER) ? selected(text) : text;
-            offered = offered(d.key(), path, text);
-        } catch (IOException e) {
-            return new SettingResult(d.key(), file, null, null, SettingResult.Outcome.FAILED, "cannot read: " + e.getMessage());
-        }
-        if (offered != null && !offered.contains(d.value())) {
-            return new SettingResult(d.key(), file, current, current, SettingResult.Outcome.FAILED,
-                    d.value() + " is not offered here (offered: " + String.join(", ", offered) + ")");
-        }
-        if (current.equals(d.value())) {
-            return new SettingResult(d.key(), file, current, current, SettingResult.Outcome.UNCHANGED, null);
-        }
-        String failure = write(path, d.value());
-        if (failure != null) {
-            return new SettingResult(d.key(), file, current, current, SettingResult.Outcome.FAILED, failure);
-        }
-        state.originals.putIfAbsent(file, current);
-        return new SettingResult(d.key(), file, current, d.value(), SettingResult.Outcome.CHANGED, null);
-    }
-
-    private SettingResult restore(State state, String file, String key) {
-        Path path = root.resolve(file);
-        String original = state.originals.get(file);
-        String current;
-        try {
-            String text = Files.readString(path, StandardCharsets.UTF_8).trim();
-            current = key.equals(TuningSetting.SCHEDULER) ? selected(text) : text;
-        } catch (NoSuchFileException e) {
+    private SettingResult restore(Journal journal, String file) {
+        String key = keyOf(file);
+        Entry entry = journal.entries.get(file);
+        Current current = read(file, key);
+        if (current.missing()) {
             // The device or core is gone: there is nothing left to restore.
-            state.originals.remove(file);
-            return new SettingResult(key, file, null, original, SettingResult.Outcome.RESTORED, "the file no longer exists");
-        } catch (IOException e) {
-            return new SettingResult(key, file, null, null, SettingResult.Outcome.FAILED, "cannot read: " + e.getMessage());
+            journal.entries.remove(file);
+            return new SettingResult(key, file, null, entry.original(), SettingResult.Outcome.SKIPPED, "the file no longer exists");
         }
-        String failure = current.equals(original) ? null : write(path, original);
+        if (current.failure() != null) {
+            return new SettingResult(key, file, null, null, SettingResult.Outcome.FAILED, current.failure());
+        }
+        if (!current.value().equals(entry.written()) && !current.value().equals(entry.original())) {
+            // Someone changed it after sqo did: their value wins over sqo's memory of the original.
+            journal.entries.remove(file);
+            return new SettingResult(key, file, current.value(), current.value(), SettingResult.Outcome.SKIPPED,
+                    "changed by someone else since sqo wrote " + entry.written() + ": left as is");
+        }
+        String failure = current.value().equals(entry.original()) ? null : write(file, entry.original());
         if (failure != null) {
-            return new SettingResult(key, file, current, current, SettingResult.Outcome.FAILED, "cannot restore " + original + ": " + failure);
+            return new SettingResult(key, file, current.value(), current.value(), SettingResult.Outcome.FAILED,
+                    "cannot restore " + entry.original() + ": " + failure);
         }
-        state.originals.remove(file);
-        return new SettingResult(key, file, current, original, SettingResult.Outcome.RESTORED, null);
+        journal.entries.remove(file);
+        return new SettingResult(key, file, current.value(), entry.original(), SettingResult.Outcome.RESTORED, null);
+    }
+
+    private record Current(String value, List<String> offered, String failure, boolean missing) {
+    }
+
+    private Current read(String file, String key) {
+        Path path;
+        try {
+            path = contained(file);
+            String text = Files.readString(path, StandardCharsets.UTF_8).trim();
+            return new Current(key.equals(TuningSetting.SCHEDULER) ? selected(text) : text, offered(key, path, text), null, false);
+        } catch (NoSuchFileException e) {
+            return new Current(null, null, "no such file", true);
+        } catch (IOException | SecurityException e) {
+            return new Current(null, null, "cannot read: " + e.getMessage(), false);
+        }
     }
 
     /**
      * A file without any write permission is read-only, as a sysfs or procfs attribute of that mode is even for
      * root; checking the mode first keeps the agent from relying on the kernel to refuse.
      */
-    private static String write(Path path, String value) {
+    private String write(String file, String value) {
         try {
-            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(path);
-            if (!mode.contains(PosixFilePermission.OWNER_WRITE)) {
-                return "read-only";
+            Path path = contained(file);
+            if (Files.getFileStore(path).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Set<PosixFilePermission> mode = Files.getPosixFilePermissions(path);
+                if (!mode.contains(PosixFilePermission.OWNER_WRITE)) {
+                    return "read-only";
+                }
             }
             Files.writeString(path, value + "\n", StandardCharsets.UTF_8);
             return null;
-        } catch (IOException | UnsupportedOperationException e) {
+        } catch (IOException | SecurityException e) {
             return "cannot write: " + e.getMessage();
         }
+    }
+
+    /** The file's real location, which must be one sqo may write and lie under the root's proc/sys or sys. */
+    private Path contained(String file) throws IOException {
+        if (!WRITABLE.matcher(file).matches()) {
+            throw new SecurityException(file + " is not a file of a typed setting");
+        }
+        Path real = root.resolve(file).toRealPath();
+        Path base = root.toRealPath();
+        if (!real.startsWith(base.resolve("sys")) && !real.startsWith(base.resolve("proc/sys"))) {
+            throw new SecurityException(file + " leads outside " + root + "/proc/sys and /sys");
+        }
+        return real;
     }
 
     private SettingResult verifyKubelet(String expected) {
@@ -175,10 +230,11 @@ public final class NodeTuner {
             case TuningSetting.SWAPPINESS -> existing("proc/sys/vm/swappiness");
             case TuningSetting.RMEM_MAX -> existing("proc/sys/net/core/rmem_max");
             case TuningSetting.WMEM_MAX -> existing("proc/sys/net/core/wmem_max");
-            case TuningSetting.GOVERNOR -> children("sys/devices/system/cpu", name -> CPU_DIR.matcher(name).matches(),
+            case TuningSetting.GOVERNOR -> children("sys/devices/system/cpu", dir -> CPU_DIR.matcher(dir.getFileName().toString()).matches(),
                     "cpufreq/scaling_governor");
-            case TuningSetting.SCHEDULER -> children("sys/block", name -> !name.startsWith("loop") && !name.startsWith("ram"),
-                    "queue/scheduler");
+            // Physical devices only (they have a device link): stacked ones (dm, md, zram, loop) pass IO on to them
+            // and offer no scheduler but none, as TuneD's disk plugin also assumes.
+            case TuningSetting.SCHEDULER -> children("sys/block", dir -> Files.exists(dir.resolve("device")), "queue/scheduler");
             default -> throw new IllegalArgumentException("not a typed setting: " + key);
         };
     }
@@ -211,14 +267,13 @@ public final class NodeTuner {
         return Files.exists(root.resolve(file)) ? List.of(file) : List.of();
     }
 
-    private List<String> children(String dir, java.util.function.Predicate<String> include, String file) throws IOException {
+    private List<String> children(String dir, Predicate<Path> include, String file) throws IOException {
         Path base = root.resolve(dir);
         if (!Files.isDirectory(base)) {
             return List.of();
         }
         try (Stream<Path> entries = Files.list(base)) {
-            return entries.filter(p -> include.test(p.getFileName().toString()))
-                    .map(p -> p.resolve(file)).filter(Files::exists)
+            return entries.filter(include).map(p -> p.resolve(file)).filter(Files::exists)
                     .map(p -> root.relativize(p).toString()).sorted().toList();
         }
     }
@@ -245,34 +300,47 @@ public final class NodeTuner {
     private record Desired(String key, String value) {
     }
 
-    /** The agent's memory: which profile it applied and each changed file's original value. */
-    private static final class State {
-        String profile;
-        final Map<String, String> originals = new TreeMap<>();
+    /** A changed file: the value found before sqo's first change, and the value sqo wrote last. */
+    private record Entry(String original, String written) {
+    }
 
-        static State load(Path file) throws IOException {
-            State s = new State();
+    /** The agent's memory: which profile it applied and, per changed file, the original and the written value. */
+    private static final class Journal {
+        String profile;
+        final Map<String, Entry> entries = new TreeMap<>();
+        final List<String> ignored = new ArrayList<>();
+
+        static Journal load(Path file) throws IOException {
+            Journal j = new Journal();
             if (Files.exists(file)) {
-                var tree = JSON.readTree(file.toFile());
-                s.profile = tree.path("profile").isTextual() ? tree.get("profile").asText() : null;
-                tree.path("originals").fields().forEachRemaining(e -> s.originals.put(e.getKey(), e.getValue().asText()));
+                JsonNode tree = JSON.readTree(file.toFile());
+                j.profile = tree.path("profile").isTextual() ? tree.get("profile").asText() : null;
+                for (Iterator<Map.Entry<String, JsonNode>> it = tree.path("files").fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    if (WRITABLE.matcher(e.getKey()).matches() && e.getValue().path("original").isTextual()) {
+                        j.entries.put(e.getKey(), new Entry(e.getValue().get("original").asText(), e.getValue().path("written").asText()));
+                    } else {
+                        j.ignored.add(e.getKey());
+                    }
+                }
             }
-            return s;
+            return j;
         }
 
+        /** Written to a temporary file and moved into place, so a crash leaves the old journal or the new one. */
         void save(Path file) throws IOException {
-            if (originals.isEmpty() && profile == null) {
+            if (entries.isEmpty() && profile == null) {
                 Files.deleteIfExists(file);
                 return;
             }
             Files.createDirectories(file.getParent());
             ObjectNode tree = JSON.createObjectNode();
             tree.put("profile", profile);
-            ObjectNode o = tree.putObject("originals");
-            originals.forEach(o::put);
+            ObjectNode files = tree.putObject("files");
+            entries.forEach((path, entry) -> files.putObject(path).put("original", entry.original()).put("written", entry.written()));
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree));
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
     }
 }

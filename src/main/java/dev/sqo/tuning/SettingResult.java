@@ -10,7 +10,7 @@ package dev.sqo.tuning;
 public record SettingResult(String key, String target, String before, String after, Outcome outcome, String message) {
 
     public enum Outcome {
-        CHANGED, UNCHANGED, RESTORED, VERIFIED, FAILED;
+        CHANGED, UNCHANGED, RESTORED, VERIFIED, SKIPPED, FAILED;
 
         public boolean failed() {
             return this == FAILED;
@@ -25,6 +25,7 @@ public record SettingResult(String key, String target, String before, String aft
             case UNCHANGED -> where + ": " + after + " (unchanged)";
             case RESTORED -> where + ": " + before + " -> " + after + " (restored)";
             case VERIFIED -> where + ": " + after + " (verified)";
+            case SKIPPED -> where + ": " + message;
             case FAILED -> where + ": FAILED: " + message;
         };
     }

@@ -24,6 +24,7 @@ class AgentCommandTest {
         write("proc/sys/net/core/wmem_max", "212992");
         write("sys/devices/system/cpu/cpu0/cpufreq/scaling_governor", "schedutil");
         write("sys/block/sda/queue/scheduler", "[bfq] mq-deadline none");
+        Files.createDirectories(root.resolve("sys/block/sda/device"));
         write("var/lib/kubelet/cpu_manager_state", "{\"policyName\":\"static\"}");
     }
 

@@ -3,6 +3,7 @@ package dev.sqo.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.sqo.testing.Fixtures;
 import dev.sqo.testing.TestPrometheus;
 import io.fabric8.kubernetes.api.model.Quantity;
 import org.junit.jupiter.api.Test;
@@ -31,10 +32,7 @@ class EvaluateCommandTest {
 
     @Test
     void everyExampleEvaluatesWithData() throws IOException {
-        List<Path> examples;
-        try (Stream<Path> files = Files.list(Path.of("examples"))) {
-            examples = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-        }
+        List<Path> examples = Fixtures.serviceQualityExamples();
         assertTrue(examples.size() >= 2);
         for (Path example : examples) {
             CliRun run = evaluate(against(example));

@@ -135,6 +135,7 @@ class NodeTuningProfileReconcilerTest {
             Files.createDirectories(root.resolve(f.getKey()).getParent());
             Files.writeString(root.resolve(f.getKey()), f.getValue() + "\n");
         }
+        Files.createDirectories(root.resolve("sys/block/vda/device"));
     }
 
     static StatusCondition condition(NodeTuningProfileStatus status, String type) {

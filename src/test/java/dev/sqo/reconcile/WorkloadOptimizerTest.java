@@ -366,6 +366,14 @@ class WorkloadOptimizerTest {
         cycle(operator(), sq, END.plus(Duration.ofMinutes(10)));
         assertEquals("Pinned", sq.getStatus().recommendation.cpuPinning);
         assertEquals(1, sq.getStatus().actions.size());
+
+        // A pod that runs Burstable anyway (a sidecar injected at admission) is not pinned, whatever the template says.
+        client.pods().inNamespace(WORKLOAD_NAMESPACE).withName(QUIET.pods().get(0)).edit(p -> {
+            p.getStatus().setQosClass("Burstable");
+            return p;
+        });
+        cycle(operator(), sq, END.plus(Duration.ofMinutes(11)));
+        assertEquals("NotGuaranteed", sq.getStatus().recommendation.cpuPinning);
         client.resource(profile).delete();
     }
 

@@ -6,18 +6,17 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.sqo.api.ServiceQuality;
 import dev.sqo.playground.PrometheusInstallation;
 import dev.sqo.slo.MultiWindowAlertPolicy;
+import dev.sqo.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -31,10 +30,7 @@ class PromtoolRulesTest {
 
     @Test
     void everyExampleRendersToRulesPromtoolAccepts(@TempDir Path dir) throws Exception {
-        List<Path> examples;
-        try (Stream<Path> files = Files.list(Path.of("examples"))) {
-            examples = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
-        }
+        List<Path> examples = Fixtures.serviceQualityExamples();
         for (Path example : examples) {
             ServiceQuality sq = YAML.readValue(example.toFile(), ServiceQuality.class);
             Path rules = dir.resolve(example.getFileName());

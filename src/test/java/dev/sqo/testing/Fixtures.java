@@ -26,4 +26,17 @@ public final class Fixtures {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The files of examples/ that declare a ServiceQuality (others hold NodeTuningProfiles). */
+    public static java.util.List<java.nio.file.Path> serviceQualityExamples() throws java.io.IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(java.nio.file.Path.of("examples"))) {
+            return files.filter(p -> p.toString().endsWith(".yaml")).filter(p -> {
+                try {
+                    return java.nio.file.Files.readString(p).contains("\nkind: ServiceQuality\n");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).sorted().toList();
+        }
+    }
 }

@@ -49,8 +49,11 @@ class NodeTunerTest {
         }
         file("sys/devices/system/cpu/cpufreq/ondemand/up_threshold", "95"); // not a core: never touched
         file("sys/block/sda/queue/scheduler", "[bfq] mq-deadline none");
+        Files.createDirectories(root.resolve("sys/block/sda/device"));
         file("sys/block/nvme0n1/queue/scheduler", "[none] mq-deadline kyber");
-        file("sys/block/loop0/queue/scheduler", "[none] mq-deadline");
+        Files.createDirectories(root.resolve("sys/block/nvme0n1/device"));
+        file("sys/block/loop0/queue/scheduler", "[none] mq-deadline"); // no device link: stacked, left alone
+        file("sys/block/dm-0/queue/scheduler", "[none]");
         file("var/lib/kubelet/cpu_manager_state", "{\"policyName\":\"static\",\"defaultCpuSet\":\"0-1\"}");
     }
 
@@ -66,10 +69,12 @@ class NodeTunerTest {
         assertEquals("mq-deadline", read("sys/block/sda/queue/scheduler"));
         assertEquals("mq-deadline", read("sys/block/nvme0n1/queue/scheduler"));
         assertEquals("[none] mq-deadline", read("sys/block/loop0/queue/scheduler"), "loop devices are left alone");
+        assertEquals("[none]", read("sys/block/dm-0/queue/scheduler"), "stacked devices are left alone");
         assertTrue(results.stream().noneMatch(r -> r.outcome().failed()), results.toString());
         assertTrue(results.stream().anyMatch(r -> r.line().equals("vm.swappiness (proc/sys/vm/swappiness): 60 -> 10")));
         assertTrue(results.stream().anyMatch(r -> r.line().equals("kubelet.cpuManagerPolicy (var/lib/kubelet/cpu_manager_state): static (verified)")));
-        assertTrue(read(NodeTuner.STATE_FILE).contains("\"proc/sys/vm/swappiness\" : \"60\""));
+        assertTrue(read(NodeTuner.STATE_FILE).contains("\"proc/sys/vm/swappiness\" : {\n      \"original\" : \"60\""),
+                read(NodeTuner.STATE_FILE));
         assertEquals("latency", new NodeTuner(root).appliedProfile());
     }
 
@@ -95,7 +100,8 @@ class NodeTunerTest {
         assertEquals("none", read("sys/block/nvme0n1/queue/scheduler"), "restored");
         assertTrue(results.stream().anyMatch(r -> r.line().equals("net.core.rmem_max (proc/sys/net/core/rmem_max): 16777216 -> 212992 (restored)")),
                 results.toString());
-        assertTrue(read(NodeTuner.STATE_FILE).contains("\"proc/sys/vm/swappiness\" : \"60\""), "still the very first original");
+        assertTrue(read(NodeTuner.STATE_FILE).contains("\"proc/sys/vm/swappiness\" : {\n      \"original\" : \"60\",\n      \"written\" : \"30\""),
+                "still the very first original: " + read(NodeTuner.STATE_FILE));
     }
 
     @Test
@@ -138,5 +144,49 @@ class NodeTunerTest {
         assertTrue(results.stream().anyMatch(r -> r.key().equals(TuningSetting.CPU_MANAGER_POLICY) && r.outcome().failed()
                 && r.message().contains("runs the none CPU manager policy")));
         assertEquals("kyber", read("sys/block/nvme0n1/queue/scheduler"), "offered on the other device");
+    }
+
+    @Test
+    void nothingIsWrittenWhenTheOriginalsCannotBeJournaled() throws IOException {
+        Files.createDirectories(root.resolve("var/lib"));
+        Files.writeString(root.resolve("var/lib/sqo"), "a file where the journal's directory should be");
+        org.junit.jupiter.api.Assertions.assertThrows(IOException.class, () -> new NodeTuner(root).apply("latency", LATENCY));
+        assertEquals("60", read("proc/sys/vm/swappiness"));
+        assertEquals("powersave", read("sys/devices/system/cpu/cpu0/cpufreq/scaling_governor"));
+    }
+
+    @Test
+    void aSymlinkOutOfTheTreeIsNotFollowed(@TempDir Path outside) throws IOException {
+        Path target = outside.resolve("scheduler");
+        Files.writeString(target, "[bfq] mq-deadline\n");
+        Files.createDirectories(root.resolve("sys/block/sdb/queue"));
+        Files.createDirectories(root.resolve("sys/block/sdb/device"));
+        Files.createSymbolicLink(root.resolve("sys/block/sdb/queue/scheduler"), target);
+
+        List<SettingResult> results = new NodeTuner(root).apply("latency", LATENCY);
+        assertTrue(results.stream().anyMatch(r -> r.target().equals("sys/block/sdb/queue/scheduler") && r.outcome().failed()
+                && r.message().contains("leads outside")), results.toString());
+        assertEquals("[bfq] mq-deadline", Files.readString(target).trim());
+    }
+
+    @Test
+    void aValueSomeoneElseChangedIsNotRestoredOverTheirs() throws IOException {
+        new NodeTuner(root).apply("latency", LATENCY);
+        file("proc/sys/vm/swappiness", "30"); // an admin's change after sqo's
+        List<SettingResult> results = new NodeTuner(root).restore();
+        assertEquals("30", read("proc/sys/vm/swappiness"));
+        assertTrue(results.stream().anyMatch(r -> r.line().equals(
+                "vm.swappiness (proc/sys/vm/swappiness): changed by someone else since sqo wrote 10: left as is")), results.toString());
+        assertEquals("212992", read("proc/sys/net/core/rmem_max"), "the rest is restored");
+    }
+
+    @Test
+    void aJournalEntryForAnyOtherFileIsIgnored() throws IOException {
+        file("etc/passwd", "root:x:0:0");
+        file(NodeTuner.STATE_FILE, "{\"profile\":\"x\",\"files\":{\"etc/passwd\":{\"original\":\"pwned\",\"written\":\"root:x:0:0\"},"
+                + "\"proc/sys/vm/../../../etc/passwd\":{\"original\":\"pwned\",\"written\":\"root:x:0:0\"}}}");
+        List<SettingResult> results = new NodeTuner(root).restore();
+        assertEquals("root:x:0:0", read("etc/passwd"));
+        assertTrue(results.stream().allMatch(r -> r.outcome() == SettingResult.Outcome.SKIPPED), results.toString());
     }
 }
