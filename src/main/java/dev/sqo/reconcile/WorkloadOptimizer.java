@@ -204,7 +204,11 @@ public final class WorkloadOptimizer {
         if (hpa.isEmpty() || !hpa.get().raised()) {
             return null;
         }
-        HpaFloor.Hpa h = hpa.get();
+        return restoreFloor(sq, hpa.get(), now, why);
+    }
+
+    /** Gives an HPA its original minReplicas back, journaled on the HPA in the same write. */
+    private ActionRecord restoreFloor(ServiceQuality sq, HpaFloor.Hpa h, Instant now, String why) {
         ActionRecord restore = record(sq, null, new PlannedAction(ActionKind.RestoreHpaFloor, "burn", null, h.minReplicas(),
                 h.originalMinReplicas(), List.of(), why + ": minReplicas of HorizontalPodAutoscaler " + h.name() + " restored to "
                 + h.originalMinReplicas()), "HorizontalPodAutoscaler/" + h.name(), now);
@@ -279,12 +283,7 @@ public final class WorkloadOptimizer {
             boolean recovered = obs.alert() == AlertLevel.NONE
                     && obs.failedSignals().keySet().stream().noneMatch(s -> s.startsWith("objective:"));
             if (h.raised() && recovered && !cooling) {
-                ActionRecord restore = record(sq, null, new PlannedAction(ActionKind.RestoreHpaFloor, "burn", null, h.minReplicas(),
-                        h.originalMinReplicas(), List.of(), "the error budget no longer burns: minReplicas of HorizontalPodAutoscaler "
-                        + h.name() + " restored to " + h.originalMinReplicas()), "HorizontalPodAutoscaler/" + h.name(), now);
-                restore.validation = "NotApplicable";
-                hpas.restore(namespace, h, restore);
-                return restore;
+                return restoreFloor(sq, h, now, "the error budget no longer burns");
             }
             if (action != null && action.kind() == ActionKind.ScaleOut && obs.alert() != AlertLevel.NONE) {
                 int floor = Math.min(action.replicas(), Math.min(h.maxReplicas(), policy.behavior().maxReplicas()));
