@@ -70,12 +70,16 @@ public record SyntheticService(String job, double requestsPerMin, double dailySw
     /** Requests of the minute at or under each bound of {@link #BUCKETS}: cumulative, as in a histogram. */
     public long[] latencyBuckets(long minute) {
         long n = requests(minute);
-        double mu = Math.log(median(minute));
+        LogNormalLatency latency = latency(minute);
         long[] out = new long[BUCKETS.length];
         for (int b = 0; b < BUCKETS.length; b++) {
-            out[b] = Math.round(n * normalCdf((Math.log(BUCKETS[b]) - mu) / LATENCY_SIGMA));
+            out[b] = Math.round(n * latency.fractionUnder(BUCKETS[b]));
         }
         return out;
+    }
+
+    private LogNormalLatency latency(long minute) {
+        return new LogNormalLatency(median(minute), LATENCY_SIGMA);
     }
 
     /** Requests of the minute at or under {@code bound}, which must be one of {@link #BUCKETS}. */
@@ -90,34 +94,10 @@ public record SyntheticService(String job, double requestsPerMin, double dailySw
 
     /** Exact quantile of the minute's latency distribution. */
     public double latencyQuantile(long minute, double q) {
-        return median(minute) * Math.exp(LATENCY_SIGMA * inverseNormalCdf(q));
+        return latency(minute).quantile(q);
     }
 
     public double meanLatency(long minute) {
-        return median(minute) * Math.exp(LATENCY_SIGMA * LATENCY_SIGMA / 2);
-    }
-
-    /** Abramowitz and Stegun 7.1.26: error below 1.5e-7, far under one request in a minute. */
-    static double normalCdf(double z) {
-        double x = Math.abs(z) / Math.sqrt(2);
-        double t = 1 / (1 + 0.3275911 * x);
-        double erf = 1 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t
-                * Math.exp(-x * x);
-        return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
-    }
-
-    /** Bisection on {@link #normalCdf}; only used for a handful of quantiles. */
-    static double inverseNormalCdf(double p) {
-        double lo = -10;
-        double hi = 10;
-        for (int i = 0; i < 100; i++) {
-            double mid = (lo + hi) / 2;
-            if (normalCdf(mid) < p) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return (lo + hi) / 2;
+        return latency(minute).mean();
     }
 }

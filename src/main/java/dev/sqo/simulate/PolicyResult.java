@@ -1,0 +1,33 @@
+package dev.sqo.simulate;
+
+import java.util.List;
+
+/**
+ * How one policy did over the scenario.
+ *
+ * @param replicaHours   replicas (starting ones included: they cost as much) times hours
+ * @param actions        how many times the replica count changed
+ * @param worstP99Ms     the highest p99 latency of served requests at any step
+ * @param timeline       one row per step, for charts
+ */
+public record PolicyResult(String policy, List<ObjectiveResult> objectives, double replicaHours, int peakReplicas, int actions,
+                           double worstP99Ms, List<StepRow> timeline) {
+
+    /**
+     * @param attainment     percent good over the whole simulation
+     * @param budgetConsumed share of the error budget that much badness uses, for the simulated events
+     * @param alertsRaised   times the multi-window burn-rate alert went from None to Ticket or Page
+     */
+    public record ObjectiveResult(String name, double target, double attainment, double budgetConsumed, int alertsRaised,
+                                  long requests, long good, long bad) {
+
+        public boolean met() {
+            return attainment >= target;
+        }
+    }
+
+    /** One step: time in minutes, offered rps, replicas (all, ready), CPU %, p99 ms, error %, SLIs in % and budget left in %. */
+    public record StepRow(double minute, double rps, int replicas, int ready, double cpu, double p99Ms, double errorPercent,
+                          List<Double> sli, List<Double> budgetLeft) {
+    }
+}

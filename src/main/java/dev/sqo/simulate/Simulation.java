@@ -1,0 +1,96 @@
+package dev.sqo.simulate;
+
+import dev.sqo.slo.AlertLevel;
+import dev.sqo.slo.ObjectiveEvaluation;
+import dev.sqo.slo.SliceSeries;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Runs a scenario under one policy in simulated time. Every policy sees the same traffic: its noise comes from the
+ * scenario's seed, so the same scenario gives the same numbers, run after run.
+ */
+public final class Simulation {
+
+    /** Relative standard deviation of the offered load from step to step. */
+    static final double NOISE = 0.05;
+
+    private Simulation() {
+    }
+
+    public static PolicyResult run(Scenario scenario, String policyName) {
+        ReplicaPolicy policy = Policies.of(policyName, scenario);
+        SimulationState state = new SimulationState(scenario);
+        ServiceModel model = scenario.model();
+        Random noise = new Random(scenario.seed());
+        double seconds = scenario.step().toMillis() / 1000.0;
+        int steps = (int) (scenario.duration().toMillis() / scenario.step().toMillis());
+        double replicaSeconds = 0;
+        int peak = state.replicas.size();
+        int actions = 0;
+        double worstP99 = 0;
+        AlertLevel[] alert = new AlertLevel[state.objectives.size()];
+        Arrays.fill(alert, AlertLevel.NONE);
+        int[] alerts = new int[state.objectives.size()];
+        List<PolicyResult.StepRow> timeline = new ArrayList<>();
+        for (int i = 0; i < steps; i++) {
+            state.now = scenario.step().multipliedBy(i);
+            double offered = Math.max(0, scenario.rps(state.now) * (1 + NOISE * noise.nextGaussian()));
+            int desired = policy instanceof OraclePolicy oracle ? oracle.decideFor(state, offered, seconds) : policy.decide(state);
+            if (desired != state.replicas.size()) {
+                actions++;
+                resize(state, desired, policy.instantStart() ? Duration.ZERO : scenario.workload().startupDelay());
+            }
+            ServiceModel.Step step = model.step(offered, state.ready(), scenario.incidentErrorRatio(state.now));
+            state.record(step, seconds);
+            replicaSeconds += state.replicas.size() * seconds;
+            peak = Math.max(peak, state.replicas.size());
+            double p99 = step.quantileSeconds(0.99) * 1000;
+            if (!Double.isNaN(p99)) {
+                worstP99 = Math.max(worstP99, p99);
+            }
+            boolean sliceEnd = (state.now.toSeconds() + (long) seconds) % SliceSeries.SLICE_SECONDS == 0;
+            List<Double> sli = new ArrayList<>();
+            List<Double> budget = new ArrayList<>();
+            if (sliceEnd) {
+                Instant boundary = state.instant().plus(scenario.step());
+                for (int o = 0; o < state.objectives.size(); o++) {
+                    ObjectiveEvaluation e = state.evaluate(o, boundary);
+                    if (e.alert() != AlertLevel.NONE && alert[o] == AlertLevel.NONE) {
+                        alerts[o]++;
+                    }
+                    alert[o] = e.alert();
+                    sli.add(e.attainment());
+                    budget.add(e.budgetRemaining() == null ? null : e.budgetRemaining() * 100);
+                }
+            }
+            timeline.add(new PolicyResult.StepRow(state.now.toSeconds() / 60.0, offered, state.replicas.size(), state.ready(), step.cpu(),
+                    Double.isNaN(p99) ? 0 : p99, step.offered() == 0 ? 0 : 100 * step.errors() / step.offered(), sli, budget));
+        }
+        List<PolicyResult.ObjectiveResult> objectives = new ArrayList<>();
+        for (int o = 0; o < state.objectives.size(); o++) {
+            double bad = state.totalBad(o);
+            double total = state.totalEvents(o);
+            double target = state.objectives.get(o).target;
+            double attainment = total == 0 ? 100 : 100 * (1 - bad / total);
+            objectives.add(new PolicyResult.ObjectiveResult(state.objectives.get(o).name, target, attainment,
+                    total == 0 ? 0 : (bad / total) / (1 - target / 100), alerts[o], Math.round(total), Math.round(total - bad), Math.round(bad)));
+        }
+        return new PolicyResult(policy.name(), objectives, replicaSeconds / 3600, peak, actions, worstP99, timeline);
+    }
+
+    /** Adds replicas that become ready after the delay, or removes the newest first (they serve least yet). */
+    private static void resize(SimulationState state, int desired, Duration delay) {
+        while (state.replicas.size() < desired) {
+            state.replicas.add(state.now.plus(delay));
+        }
+        while (state.replicas.size() > desired && state.replicas.size() > 1) {
+            state.replicas.remove(state.replicas.size() - 1);
+        }
+    }
+}

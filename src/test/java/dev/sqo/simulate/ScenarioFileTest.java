@@ -1,0 +1,45 @@
+package dev.sqo.simulate;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ScenarioFileTest {
+
+    private static String example() throws IOException {
+        return Files.readString(Path.of("examples/scenarios/daily-peak.yaml"));
+    }
+
+    private static String problem(Path dir, String text) throws IOException {
+        Path file = dir.resolve("scenario.yaml");
+        Files.writeString(file, text);
+        Files.copy(Path.of("examples/checkout.yaml"), dir.resolve("checkout.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return assertThrows(IllegalArgumentException.class, () -> ScenarioFile.read(file)).getMessage();
+    }
+
+    @Test
+    void theExampleReadsWithItsServiceQuality() throws IOException {
+        Scenario s = ScenarioFile.read(Path.of("examples/scenarios/daily-peak.yaml"));
+        assertEquals("checkout", s.serviceQuality().getMetadata().getName());
+        assertEquals(300, s.rps(java.time.Duration.ofMinutes(270)), 1e-9, "halfway from 120 at 0h to 480 at 9h");
+        assertEquals(0.05, s.incidentErrorRatio(java.time.Duration.ofHours(14).plusMinutes(5)));
+    }
+
+    @Test
+    void badScenariosSayWhat(@TempDir Path dir) throws IOException {
+        String base = example().replace("../checkout.yaml", "checkout.yaml");
+        assertTrue(problem(dir, base + "\nspeed: fast\n").contains("unknown field speed"));
+        assertTrue(problem(dir, base.replace("policies: [sqo, hpa-cpu-70, static, oracle]", "policies: [magic]"))
+                .contains("unknown policy magic"));
+        assertTrue(problem(dir, base.replace("errorRatio: 0.05", "errorRatio: 5")).contains("errorRatio is a share from 0 to 1"));
+        assertTrue(problem(dir, base.replace("step: 30s", "step: 0s")).contains("must be positive"));
+        assertTrue(problem(dir, base.replace("serviceQuality: checkout.yaml", "serviceQuality: nope.yaml")).contains("no such file"));
+    }
+}
