@@ -1,5 +1,6 @@
 package dev.sqo.cli;
 
+import dev.sqo.simulate.HtmlReport;
 import dev.sqo.simulate.PolicyResult;
 import dev.sqo.simulate.Scenario;
 import dev.sqo.simulate.ScenarioFile;
@@ -26,6 +27,9 @@ public class SimulateCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text (default), json or yaml.")
     String output;
 
+    @Option(names = "--report", description = "Also write an HTML report with charts over time to this directory (index.html).")
+    Path report;
+
     @Override
     public Integer call() throws IOException {
         PrintStream err = System.err;
@@ -43,6 +47,9 @@ public class SimulateCommand implements Callable<Integer> {
         List<PolicyResult> results = new ArrayList<>();
         for (String policy : s.policies()) {
             results.add(Simulation.run(s, policy));
+        }
+        if (report != null) {
+            err.println("sqo simulate: report written to " + HtmlReport.write(report, scenario, s, results));
         }
         if (output.equals("text")) {
             System.out.print(table(results));
