@@ -26,8 +26,11 @@ public record PolicyResult(String policy, List<ObjectiveResult> objectives, doub
         }
     }
 
-    /** One step: time in minutes, offered rps, replicas (all, ready), CPU %, p99 ms, error %, SLIs in % and budget left in %. */
-    public record StepRow(double minute, double rps, int replicas, int ready, double cpu, double p99Ms, double errorPercent,
-                          List<Double> sli, List<Double> budgetLeft) {
+    /**
+     * One step: time in minutes, offered rps, replicas (all, ready), CPU %, median and p99 latency in ms (0 when
+     * nothing is served), error %, and at slice ends each objective's SLI and remaining budget in %.
+     */
+    public record StepRow(double minute, double rps, int replicas, int ready, double cpu, double medianMs, double p99Ms,
+                          double errorPercent, List<Double> sli, List<Double> budgetLeft) {
     }
 }

@@ -70,7 +70,7 @@ public final class Simulation {
                 }
             }
             timeline.add(new PolicyResult.StepRow(state.now.toSeconds() / 60.0, offered, state.replicas.size(), state.ready(), step.cpu(),
-                    Double.isNaN(p99) ? 0 : p99, step.offered() == 0 ? 0 : 100 * step.errors() / step.offered(), sli, budget));
+                    step.latency() == null ? 0 : step.latency().medianSeconds() * 1000, Double.isNaN(p99) ? 0 : p99, step.offered() == 0 ? 0 : 100 * step.errors() / step.offered(), sli, budget));
         }
         List<PolicyResult.ObjectiveResult> objectives = new ArrayList<>();
         for (int o = 0; o < state.objectives.size(); o++) {
