@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,9 +56,18 @@ public class SimulateCommand implements Callable<Integer> {
             System.out.print(table(results));
         } else {
             // The step-by-step timeline is for reports; the comparison is what a document reader wants.
-            Documents.print(results.stream().map(r -> Map.of("policy", r.policy(), "objectives", r.objectives(),
-                    "replicaHours", round(r.replicaHours()), "peakReplicas", r.peakReplicas(), "actions", r.actions(),
-                    "worstP99Ms", round(r.worstP99Ms()))).toList(), output);
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (PolicyResult r : results) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("policy", r.policy());
+                row.put("objectives", r.objectives());
+                row.put("replicaHours", round(r.replicaHours()));
+                row.put("peakReplicas", r.peakReplicas());
+                row.put("actions", r.actions());
+                row.put("worstP99Ms", round(r.worstP99Ms()));
+                rows.add(row);
+            }
+            Documents.print(rows, output);
         }
         return 0;
     }

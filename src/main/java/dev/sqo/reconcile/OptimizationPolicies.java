@@ -133,7 +133,7 @@ public final class OptimizationPolicies {
     }
 
     /** The quantile an objective's latency is read at: its percentile, or its target share of fast requests. */
-    static double latencyQuantile(Objective o) {
+    public static double latencyQuantile(Objective o) {
         return o.latencyPercentile != null ? o.latencyPercentile.percentile / 100 : o.target / 100;
     }
 

@@ -11,7 +11,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A HorizontalPodAutoscaler on CPU alone at a utilisation target, with the HPA's calculation and default behavior. */
+/**
+ * A HorizontalPodAutoscaler on CPU alone at a utilisation target, with the HPA's calculation and default behavior. It
+ * syncs once per simulated step (the real one every 15 seconds), so steps of 15 seconds reproduce its pace exactly.
+ */
 final class HpaCpuPolicy implements ReplicaPolicy {
 
     private final int target;
@@ -31,17 +34,19 @@ final class HpaCpuPolicy implements ReplicaPolicy {
     }
 
     @Override
-    public int decide(SimulationState state) {
-        ServiceModel.Step last = state.lastStep();
+    public int decide(SimulationState state, double upcoming) {
         int current = state.replicas.size();
-        if (last == null) {
+        // metrics-server's CPU is a rate over about a minute.
+        List<ServiceModel.Step> window = state.stepsEndingWithin(state.now.minus(Duration.ofMinutes(1)), state.now);
+        if (window.isEmpty()) {
             return current;
         }
+        double cpu = window.stream().mapToDouble(ServiceModel.Step::cpu).average().orElse(0);
         List<PodSample> pods = new ArrayList<>();
         for (int i = 0; i < current; i++) {
             boolean ready = state.replicas.get(i).compareTo(state.now) <= 0;
             double request = state.scenario.workload().cpuRequest();
-            pods.add(new PodSample("pod-" + i, ready ? last.cpu() / 100 * request : null, request, ready ? PodState.READY : PodState.PENDING));
+            pods.add(new PodSample("pod-" + i, ready ? cpu / 100 * request : null, request, ready ? PodState.READY : PodState.PENDING));
         }
         int desired = calculator.forUtilization(pods, current, target, true);
         int replicas = behavior.normalize(current, desired, history, events, state.instant());

@@ -1,14 +1,17 @@
 package dev.sqo.simulate;
 
 /**
- * The clairvoyant lower bound: at every step the fewest replicas that keep every objective met for that step's
- * traffic, ready at once. Errors of an incident count against no policy here, since no replica count prevents them.
+ * The clairvoyant reference: at every step, knowing that step's traffic, the fewest replicas within the bounds that
+ * keep every objective met for the step itself, ready at once. Its decision ignores incidents, which no replica
+ * count prevents; their errors still count in its results like in everyone's.
  */
 final class OraclePolicy implements ReplicaPolicy {
 
+    private final int min;
     private final int max;
 
-    OraclePolicy(int max) {
+    OraclePolicy(int min, int max) {
+        this.min = min;
         this.max = max;
     }
 
@@ -22,10 +25,12 @@ final class OraclePolicy implements ReplicaPolicy {
         return true;
     }
 
-    /** Decides for the traffic of the step about to run, which only an oracle knows. */
-    int decideFor(SimulationState state, double offered, double seconds) {
+    @Override
+    public int decide(SimulationState state, double upcoming) {
+        double seconds = state.scenario.step().toMillis() / 1000.0;
+        double offered = upcoming;
         ServiceModel model = state.scenario.model();
-        for (int n = 1; n < max; n++) {
+        for (int n = min; n < max; n++) {
             ServiceModel.Step step = model.step(offered, n, 0);
             boolean met = true;
             for (int o = 0; o < state.slis.size() && met; o++) {
@@ -37,10 +42,5 @@ final class OraclePolicy implements ReplicaPolicy {
             }
         }
         return max;
-    }
-
-    @Override
-    public int decide(SimulationState state) {
-        return state.replicas.size();
     }
 }

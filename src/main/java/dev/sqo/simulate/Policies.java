@@ -15,6 +15,11 @@ public final class Policies {
     private Policies() {
     }
 
+    /** Whether the name is one of the policies: the four names, or hpa-cpu- with a target from 1 to 99. */
+    public static boolean valid(String name) {
+        return NAMES.contains(name) || name.matches("hpa-cpu-[1-9][0-9]?");
+    }
+
     static ReplicaPolicy of(String name, Scenario scenario) {
         Optimization o = scenario.serviceQuality().getSpec().optimizationOrDefault();
         ReplicaBounds bounds = o.replicas;
@@ -26,7 +31,7 @@ public final class Policies {
         return switch (name) {
             case "sqo" -> new SqoPolicy(scenario);
             case "static" -> new StaticPolicy();
-            case "oracle" -> new OraclePolicy(max);
+            case "oracle" -> new OraclePolicy(min, max);
             default -> throw new IllegalArgumentException("unknown policy " + name + ": use sqo, hpa-cpu-<target>, static or oracle");
         };
     }

@@ -10,6 +10,10 @@ interface ReplicaPolicy {
         return false;
     }
 
-    /** The replicas wanted now, or the current count for no change. */
-    int decide(SimulationState state);
+    /**
+     * The replicas wanted now, or the current count for no change.
+     *
+     * @param upcoming the traffic of the step about to run, which only the oracle may look at
+     */
+    int decide(SimulationState state, double upcoming);
 }

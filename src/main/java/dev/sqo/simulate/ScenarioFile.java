@@ -1,5 +1,6 @@
 package dev.sqo.simulate;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.sqo.api.ServiceQuality;
 import dev.sqo.api.SpecValidator;
 import dev.sqo.slo.PromDuration;
+import io.fabric8.kubernetes.api.model.Quantity;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Set;
 
 /** Reads a scenario file; every problem is an {@link IllegalArgumentException} naming the field. */
@@ -27,61 +30,111 @@ public final class ScenarioFile {
             "policies");
     /** More steps than this is a scenario that would run for minutes: a shorter duration or a longer step says the same. */
     static final int MAX_STEPS = 200_000;
+    static final int MAX_REPLICAS = 10_000;
 
     private ScenarioFile() {
     }
 
     public static Scenario read(Path file) throws IOException {
-        if (!Files.exists(file)) {
+        if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(file + ": no such file");
         }
-        JsonNode doc = YAML.readTree(file.toFile());
+        try {
+            return parse(file, YAML.readTree(file.toFile()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(file + ": not valid YAML: " + e.getOriginalMessage());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().startsWith(file.toString()) ? e.getMessage() : file + ": " + e.getMessage());
+        } catch (ArithmeticException | NoSuchElementException e) {
+            throw new IllegalArgumentException(file + ": out of range or empty: " + e.getMessage());
+        }
+    }
+
+    private static Scenario parse(Path file, JsonNode doc) throws IOException {
         if (doc == null || !doc.isObject()) {
-            throw new IllegalArgumentException(file + ": not a scenario (a YAML mapping)");
+            throw new IllegalArgumentException("not a scenario (a YAML mapping)");
         }
-        for (Iterator<String> it = doc.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!FIELDS.contains(f)) {
-                throw new IllegalArgumentException(file + ": unknown field " + f + " (known: " + String.join(", ", FIELDS) + ")");
-            }
-        }
+        known(doc, FIELDS, "");
         Duration duration = duration(doc, "duration", null);
         Duration step = duration(doc, "step", "30s");
-        if (step.isZero() || duration.isZero() || duration.toMillis() / step.toMillis() > MAX_STEPS) {
-            throw new IllegalArgumentException(file + ": duration and step must be positive and give at most " + MAX_STEPS + " steps");
+        if (step.toMillis() < 1000 || 60_000 % step.toMillis() != 0) {
+            throw new IllegalArgumentException("step must be whole seconds that divide a minute (1s to 60s, e.g. 15s or 30s), got "
+                    + PromDuration.format(step));
+        }
+        if (duration.compareTo(step) < 0 || duration.toMillis() / step.toMillis() > MAX_STEPS) {
+            throw new IllegalArgumentException("duration must be at least one step and at most " + MAX_STEPS + " steps");
         }
         JsonNode w = required(doc, "workload");
-        Scenario.Workload workload = new Scenario.Workload(positiveInt(w, "replicas"), cores(w.path("cpuRequest").asText("500m")),
+        known(w, Set.of("replicas", "cpuRequest", "capacityPerReplica", "baseLatency", "startupDelay"), "workload.");
+        int replicas = positiveInt(w, "replicas");
+        if (replicas > MAX_REPLICAS) {
+            throw new IllegalArgumentException("workload.replicas must be at most " + MAX_REPLICAS);
+        }
+        Scenario.Workload workload = new Scenario.Workload(replicas, cores(w.path("cpuRequest").asText("500m")),
                 positive(w, "capacityPerReplica"), duration(w, "baseLatency", "40ms"), duration(w, "startupDelay", "60s"));
+        if (workload.baseLatency().isZero()) {
+            throw new IllegalArgumentException("workload.baseLatency must be positive");
+        }
         List<Scenario.TrafficPoint> traffic = new ArrayList<>();
-        for (JsonNode p : required(doc, "traffic")) {
+        for (JsonNode p : list(doc, "traffic", true)) {
+            known(p, Set.of("at", "rps"), "traffic[].");
             traffic.add(new Scenario.TrafficPoint(duration(p, "at", null), nonNegative(p, "rps")));
         }
         for (int i = 1; i < traffic.size(); i++) {
             if (traffic.get(i).at().compareTo(traffic.get(i - 1).at()) < 0) {
-                throw new IllegalArgumentException(file + ": traffic points must be in time order");
+                throw new IllegalArgumentException("traffic points must be in time order");
             }
         }
         List<Scenario.Incident> incidents = new ArrayList<>();
-        for (JsonNode i : doc.path("incidents")) {
+        for (JsonNode i : list(doc, "incidents", false)) {
+            known(i, Set.of("at", "duration", "errorRatio"), "incidents[].");
             double ratio = nonNegative(i, "errorRatio");
             if (ratio > 1) {
-                throw new IllegalArgumentException(file + ": incidents[].errorRatio is a share from 0 to 1, got " + ratio);
+                throw new IllegalArgumentException("incidents[].errorRatio is a share from 0 to 1, got " + ratio);
             }
             incidents.add(new Scenario.Incident(duration(i, "at", null), duration(i, "duration", null), ratio));
         }
         ServiceQuality sq = serviceQuality(file, required(doc, "serviceQuality"));
         List<String> policies = new ArrayList<>();
-        doc.path("policies").forEach(p -> policies.add(p.asText()));
+        list(doc, "policies", false).forEach(p -> policies.add(p.asText()));
         if (policies.isEmpty()) {
             policies.addAll(Policies.NAMES);
         }
         for (String p : policies) {
-            if (!Policies.NAMES.contains(p) && !p.matches("hpa-cpu-[1-9][0-9]?")) {
-                throw new IllegalArgumentException(file + ": unknown policy " + p + ": use sqo, hpa-cpu-<target>, static or oracle");
+            if (!Policies.valid(p)) {
+                throw new IllegalArgumentException("unknown policy " + p + ": use sqo, hpa-cpu-<target>, static or oracle");
             }
         }
+        if (doc.has("seed") && !doc.get("seed").canConvertToLong()) {
+            throw new IllegalArgumentException("seed must be a whole number, got " + doc.get("seed").asText());
+        }
         return new Scenario(duration, step, doc.path("seed").asLong(1), workload, traffic, incidents, sq, policies);
+    }
+
+    private static void known(JsonNode node, Set<String> fields, String prefix) {
+        if (!node.isObject()) {
+            throw new IllegalArgumentException(prefix.isEmpty() ? "not a mapping" : prefix.substring(0, prefix.length() - 1) + " must be a mapping");
+        }
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!fields.contains(f)) {
+                throw new IllegalArgumentException("unknown field " + prefix + f + " (known: " + String.join(", ", new java.util.TreeSet<>(fields)) + ")");
+            }
+        }
+    }
+
+    private static JsonNode list(JsonNode doc, String field, boolean required) {
+        JsonNode n = doc.get(field);
+        if (n == null || n.isNull()) {
+            if (required) {
+                throw new IllegalArgumentException(field + " is required");
+            }
+            return YAML.createArrayNode();
+        }
+        if (!n.isArray()) {
+            throw new IllegalArgumentException(field + " must be a list");
+        }
+        return n;
     }
 
     /** A path relative to the scenario file (or to the working directory), or the resource inline. */
@@ -92,21 +145,25 @@ public final class ScenarioFile {
             if (!Files.exists(sq)) {
                 sq = Path.of(node.asText());
             }
-            if (!Files.exists(sq)) {
-                throw new IllegalArgumentException(file + ": serviceQuality " + node.asText() + ": no such file");
+            if (!Files.isRegularFile(sq)) {
+                throw new IllegalArgumentException("serviceQuality " + node.asText() + ": no such file");
             }
             // The first document: a file of examples/ may carry the workload's manifest after it.
-            doc = YAML.readValues(YAML.getFactory().createParser(sq.toFile()), JsonNode.class).next();
+            var documents = YAML.readValues(YAML.getFactory().createParser(sq.toFile()), JsonNode.class);
+            if (!documents.hasNext()) {
+                throw new IllegalArgumentException("serviceQuality " + node.asText() + " is empty");
+            }
+            doc = documents.next();
         }
         ServiceQuality resource;
         try {
             resource = STRICT.treeToValue(doc, ServiceQuality.class);
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": serviceQuality: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new IllegalArgumentException("serviceQuality: " + e.getMessage().lines().findFirst().orElse(""));
         }
         List<String> problems = SpecValidator.problems(resource.getSpec());
         if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(file + ": serviceQuality: " + String.join("; ", problems));
+            throw new IllegalArgumentException("serviceQuality: " + String.join("; ", problems));
         }
         return resource;
     }
@@ -132,7 +189,7 @@ public final class ScenarioFile {
 
     private static double positive(JsonNode n, String field) {
         double v = required(n, field).asDouble();
-        if (!(v > 0)) {
+        if (!(v > 0) || Double.isInfinite(v)) {
             throw new IllegalArgumentException(field + " must be positive, got " + n.get(field).asText());
         }
         return v;
@@ -140,7 +197,7 @@ public final class ScenarioFile {
 
     private static double nonNegative(JsonNode n, String field) {
         double v = required(n, field).asDouble(-1);
-        if (v < 0) {
+        if (!(v >= 0) || Double.isInfinite(v)) {
             throw new IllegalArgumentException(field + " must be zero or more, got " + n.get(field).asText());
         }
         return v;
@@ -155,6 +212,15 @@ public final class ScenarioFile {
     }
 
     private static double cores(String quantity) {
-        return io.fabric8.kubernetes.api.model.Quantity.getAmountInBytes(new io.fabric8.kubernetes.api.model.Quantity(quantity)).doubleValue();
+        double cores;
+        try {
+            cores = Quantity.getAmountInBytes(new Quantity(quantity)).doubleValue();
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new IllegalArgumentException("workload.cpuRequest: '" + quantity + "' is not a quantity like 500m or 2");
+        }
+        if (!(cores > 0)) {
+            throw new IllegalArgumentException("workload.cpuRequest must be positive, got " + quantity);
+        }
+        return cores;
     }
 }

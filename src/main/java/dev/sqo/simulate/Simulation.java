@@ -2,10 +2,8 @@ package dev.sqo.simulate;
 
 import dev.sqo.slo.AlertLevel;
 import dev.sqo.slo.ObjectiveEvaluation;
-import dev.sqo.slo.SliceSeries;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,26 +39,24 @@ public final class Simulation {
         for (int i = 0; i < steps; i++) {
             state.now = scenario.step().multipliedBy(i);
             double offered = Math.max(0, scenario.rps(state.now) * (1 + NOISE * noise.nextGaussian()));
-            int desired = policy instanceof OraclePolicy oracle ? oracle.decideFor(state, offered, seconds) : policy.decide(state);
-            if (desired != state.replicas.size()) {
+            int before = state.replicas.size();
+            resize(state, policy.decide(state, offered), policy.instantStart() ? Duration.ZERO : scenario.workload().startupDelay());
+            if (state.replicas.size() != before) {
                 actions++;
-                resize(state, desired, policy.instantStart() ? Duration.ZERO : scenario.workload().startupDelay());
             }
             ServiceModel.Step step = model.step(offered, state.ready(), scenario.incidentErrorRatio(state.now));
-            state.record(step, seconds);
             replicaSeconds += state.replicas.size() * seconds;
             peak = Math.max(peak, state.replicas.size());
             double p99 = step.quantileSeconds(0.99) * 1000;
             if (!Double.isNaN(p99)) {
                 worstP99 = Math.max(worstP99, p99);
             }
-            boolean sliceEnd = (state.now.toSeconds() + (long) seconds) % SliceSeries.SLICE_SECONDS == 0;
+            boolean sliceEnd = state.record(step, seconds);
             List<Double> sli = new ArrayList<>();
             List<Double> budget = new ArrayList<>();
             if (sliceEnd) {
-                Instant boundary = state.instant().plus(scenario.step());
                 for (int o = 0; o < state.objectives.size(); o++) {
-                    ObjectiveEvaluation e = state.evaluate(o, boundary);
+                    ObjectiveEvaluation e = state.evaluation(o);
                     if (e.alert() != AlertLevel.NONE && alert[o] == AlertLevel.NONE) {
                         alerts[o]++;
                     }

@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * Where a simulation stands: the time, the replicas (each with the time it becomes ready), the steps so far, and each
- * objective's 5-minute slices as Prometheus would have them, for the SLO math of the real evaluator.
+ * objective's 5-minute slices as Prometheus would have them, evaluated by the operator's SLO code at every slice
+ * boundary (the numbers the operator would show, and act on, until the next one).
  */
 final class SimulationState {
 
@@ -26,29 +27,39 @@ final class SimulationState {
     final List<Objective> objectives;
     final List<SimulatedSli> slis = new ArrayList<>();
     final Duration window;
+    final ExclusionSchedule exclusions;
     /** Per replica, the simulated time it becomes ready. */
     final List<Duration> replicas = new ArrayList<>();
     final List<ServiceModel.Step> steps = new ArrayList<>();
     final List<Duration> stepTimes = new ArrayList<>();
     private final long firstSlice;
+    private final boolean[] excluded;
     private final double[][] bad;
     private final double[][] total;
+    private final ObjectiveEvaluation[] evaluations;
+    private final List<ServiceModel.Step> sliceSteps = new ArrayList<>();
     Duration now = Duration.ZERO;
 
     SimulationState(Scenario scenario) {
         this.scenario = scenario;
         this.objectives = scenario.serviceQuality().getSpec().objectives;
         this.window = PromDuration.parse(scenario.serviceQuality().getSpec().window);
+        this.exclusions = scenario.serviceQuality().getSpec().exclusionSchedule();
         objectives.forEach(o -> slis.add(new SimulatedSli(o)));
         int history = ObjectiveEvaluator.slicesNeeded(window);
         int simulated = (int) (scenario.duration().toSeconds() / SliceSeries.SLICE_SECONDS) + 2;
         firstSlice = SliceSeries.indexAt(EPOCH) - history;
+        excluded = exclusions.excludedSlices(firstSlice, history + simulated);
         bad = new double[objectives.size()][history + simulated];
         total = new double[objectives.size()][history + simulated];
         for (int o = 0; o < objectives.size(); o++) {
             // Before the simulation there is no data, which is not the same as no errors.
             Arrays.fill(bad[o], 0, history, Double.NaN);
             Arrays.fill(total[o], 0, history, Double.NaN);
+        }
+        evaluations = new ObjectiveEvaluation[objectives.size()];
+        for (int o = 0; o < objectives.size(); o++) {
+            evaluations[o] = evaluate(o, EPOCH);
         }
         for (int i = 0; i < scenario.workload().replicas(); i++) {
             replicas.add(Duration.ZERO);
@@ -63,11 +74,28 @@ final class SimulationState {
         return (int) replicas.stream().filter(r -> r.compareTo(now) <= 0).count();
     }
 
-    ServiceModel.Step lastStep() {
-        return steps.isEmpty() ? null : steps.get(steps.size() - 1);
+    /** The steps whose end lies in (from, to]: what a rate over that window reads. */
+    List<ServiceModel.Step> stepsEndingWithin(Duration from, Duration to) {
+        List<ServiceModel.Step> out = new ArrayList<>();
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            Duration end = stepTimes.get(i).plus(scenario.step());
+            if (end.compareTo(from) <= 0) {
+                break;
+            }
+            if (end.compareTo(to) <= 0) {
+                out.add(steps.get(i));
+            }
+        }
+        return out;
     }
 
-    void record(ServiceModel.Step step, double seconds) {
+    /**
+     * Counts the step (which starts at {@link #now}) into its slice; when the step ends on a slice boundary, closes
+     * the slice and evaluates every objective as of that boundary.
+     *
+     * @return whether a slice was closed
+     */
+    boolean record(ServiceModel.Step step, double seconds) {
         steps.add(step);
         stepTimes.add(now);
         int slice = (int) (SliceSeries.indexAt(instant()) - firstSlice);
@@ -76,19 +104,49 @@ final class SimulationState {
             bad[o][slice] += events[0];
             total[o][slice] += events[1];
         }
+        sliceSteps.add(step);
+        Instant end = instant().plusMillis(scenario.step().toMillis());
+        if (end.getEpochSecond() % SliceSeries.SLICE_SECONDS != 0) {
+            return false;
+        }
+        for (int o = 0; o < slis.size(); o++) {
+            double[] events = slis.get(o).sliceEvents(sliceSteps, seconds);
+            bad[o][slice] += events[0];
+            total[o][slice] += events[1];
+        }
+        sliceSteps.clear();
+        for (int o = 0; o < objectives.size(); o++) {
+            evaluations[o] = evaluate(o, end);
+        }
+        return true;
     }
 
-    /** The objective as the operator would evaluate it at that time. */
-    ObjectiveEvaluation evaluate(int objective, Instant at) {
+    /** The objective as the operator shows it now: as of the last slice boundary. */
+    ObjectiveEvaluation evaluation(int objective) {
+        return evaluations[objective];
+    }
+
+    private ObjectiveEvaluation evaluate(int objective, Instant at) {
         SliceSeries series = new SliceSeries(firstSlice, bad[objective], total[objective]);
-        return ObjectiveEvaluator.evaluate(series, objectives.get(objective).target, window, new ExclusionSchedule(List.of()), at);
+        return ObjectiveEvaluator.evaluate(series, objectives.get(objective).target, window, exclusions, at);
     }
 
+    /** Bad events of the run, maintenance windows left out as the operator leaves them out. */
     double totalBad(int objective) {
-        return Arrays.stream(bad[objective]).filter(v -> !Double.isNaN(v)).sum();
+        return sum(bad[objective]);
     }
 
     double totalEvents(int objective) {
-        return Arrays.stream(total[objective]).filter(v -> !Double.isNaN(v)).sum();
+        return sum(total[objective]);
+    }
+
+    private double sum(double[] values) {
+        double sum = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (!excluded[i] && !Double.isNaN(values[i])) {
+                sum += values[i];
+            }
+        }
+        return sum;
     }
 }

@@ -1,7 +1,6 @@
 package dev.sqo.simulate;
 
 import dev.sqo.api.Objective;
-import dev.sqo.optimize.ActionKind;
 import dev.sqo.optimize.OptimizationHistory;
 import dev.sqo.optimize.OptimizationPlanner;
 import dev.sqo.optimize.OptimizationPolicy;
@@ -10,6 +9,8 @@ import dev.sqo.optimize.PodState;
 import dev.sqo.optimize.ReplicaRecommendation;
 import dev.sqo.optimize.ScaleEvent;
 import dev.sqo.optimize.SignalSeries;
+import dev.sqo.optimize.TriggerEvaluator;
+import dev.sqo.optimize.TriggerRule;
 import dev.sqo.optimize.WorkloadObservation;
 import dev.sqo.reconcile.OptimizationPolicies;
 import dev.sqo.rules.SliRuleExpressions;
@@ -20,21 +21,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * sqo's own decision code, unchanged, fed with what the simulated service would show in Prometheus: CPU utilisation,
- * objective latency and error ratio once a minute, and the objectives' evaluation from their slices. It decides as
- * often as the operator reconciles (every 30 seconds). Container resources are not simulated: only replicas change.
+ * sqo's own decision code, unchanged, fed with what the operator would read from Prometheus about the simulated
+ * service: once a minute on a grid ending now, CPU utilisation, each latency objective's percentile and each ratio
+ * objective's error ratio, all over the 5 minutes before the sample (the operator's rate windows); and the
+ * objectives' evaluation from their slices. It decides as often as the operator reconciles (every 30 seconds).
+ * Container resources are not simulated: only replicas change.
  */
 final class SqoPolicy implements ReplicaPolicy {
 
     static final Duration RECONCILE = Duration.ofSeconds(30);
+    private static final Duration RATE_WINDOW = Duration.ofMinutes(5);
 
     private final OptimizationPolicy policy;
+    private final Duration lookback;
     private final List<ReplicaRecommendation> recommendations = new ArrayList<>();
     private final List<ScaleEvent> events = new ArrayList<>();
     private Instant lastAction;
@@ -43,6 +49,7 @@ final class SqoPolicy implements ReplicaPolicy {
     SqoPolicy(Scenario scenario) {
         this.policy = OptimizationPolicies.resolve(scenario.serviceQuality().getSpec().optimizationOrDefault(),
                 scenario.serviceQuality().getSpec().objectives);
+        this.lookback = policy.triggers().stream().map(TriggerRule::duration).max(Duration::compareTo).orElse(Duration.ZERO);
     }
 
     @Override
@@ -51,7 +58,7 @@ final class SqoPolicy implements ReplicaPolicy {
     }
 
     @Override
-    public int decide(SimulationState state) {
+    public int decide(SimulationState state, double upcoming) {
         int current = state.replicas.size();
         if (state.steps.isEmpty() || (lastDecision != null && state.now.minus(lastDecision).compareTo(RECONCILE) < 0)) {
             return current;
@@ -63,26 +70,33 @@ final class SqoPolicy implements ReplicaPolicy {
         }
         AlertLevel alert = AlertLevel.NONE;
         Double budget = null;
+        Map<String, String> failed = new LinkedHashMap<>();
         for (int o = 0; o < state.objectives.size(); o++) {
-            ObjectiveEvaluation e = state.evaluate(o, now);
+            ObjectiveEvaluation e = state.evaluation(o);
             if (e.hasData()) {
                 alert = alert.compareTo(e.alert()) >= 0 ? alert : e.alert();
                 budget = budget == null ? e.budgetRemaining() : Math.min(budget, e.budgetRemaining());
+            } else {
+                failed.put("objective:" + state.objectives.get(o).name, "no traffic yet");
             }
         }
-        ServiceModel.Step last = state.lastStep();
+        Map<String, SignalSeries> signals = signals(state, failed);
+        double cpu = signals.get("cpu").latest() == null ? Double.NaN : signals.get("cpu").latest();
         List<PodSample> pods = new ArrayList<>();
         double request = state.scenario.workload().cpuRequest();
         for (int i = 0; i < current; i++) {
+            // A replica that was not ready through the last rate window has no full sample yet, as a new pod.
+            boolean measured = state.replicas.get(i).compareTo(state.now.minus(RATE_WINDOW)) <= 0 && !Double.isNaN(cpu);
             boolean ready = state.replicas.get(i).compareTo(state.now) <= 0;
-            pods.add(new PodSample("pod-" + i, ready ? last.cpu() / 100 * request : null, request, ready ? PodState.READY : PodState.PENDING));
+            pods.add(new PodSample("pod-" + i, measured ? cpu / 100 * request : null, request,
+                    ready ? PodState.READY : PodState.PENDING));
         }
-        WorkloadObservation obs = new WorkloadObservation(current, pods, signals(state), Map.of(), List.of(), alert, budget, null);
+        WorkloadObservation obs = new WorkloadObservation(current, pods, signals, failed, List.of(), alert, budget, null);
         OptimizationPlanner.Plan plan = OptimizationPlanner.plan(policy, obs,
                 new OptimizationHistory(recommendations, events, lastAction, List.of()), now);
         recommendations.add(new ReplicaRecommendation(now, plan.desiredReplicas()));
         recommendations.removeIf(r -> r.time().isBefore(now.minus(Duration.ofHours(1))));
-        if (plan.action() == null || !(plan.action().kind() == ActionKind.ScaleOut || plan.action().kind() == ActionKind.ScaleIn)) {
+        if (plan.action() == null || !plan.action().kind().scales()) {
             return current;
         }
         lastAction = now;
@@ -90,37 +104,39 @@ final class SqoPolicy implements ReplicaPolicy {
         return plan.action().replicas();
     }
 
-    /** The trigger signals, one sample a minute over the last 15 minutes, as the metrics would show them. */
-    private static Map<String, SignalSeries> signals(SimulationState state) {
+    /** The trigger signals at each minute back from now, each over its 5-minute rate window; gaps are reported. */
+    private Map<String, SignalSeries> signals(SimulationState state, Map<String, String> failed) {
         NavigableMap<Instant, Double> cpu = new TreeMap<>();
         Map<String, NavigableMap<Instant, Double>> byObjective = new HashMap<>();
-        Duration from = state.now.minus(Duration.ofMinutes(16));
-        for (int i = 0; i < state.steps.size(); i++) {
-            // A sample is what a scrape at the end of the step reads, as Prometheus would timestamp it.
-            Duration t = state.stepTimes.get(i).plus(state.scenario.step());
-            if (t.compareTo(from) < 0 || t.toSeconds() % 60 != 0) {
+        for (Duration t = state.now; t.compareTo(state.now.minus(lookback)) >= 0 && !t.isNegative(); t = t.minus(TriggerEvaluator.STEP)) {
+            List<ServiceModel.Step> window = state.stepsEndingWithin(t.minus(RATE_WINDOW), t);
+            if (window.isEmpty()) {
                 continue;
             }
             Instant at = SimulationState.EPOCH.plus(t);
-            ServiceModel.Step s = state.steps.get(i);
-            if (s.served() > 0) {
-                cpu.put(at, s.cpu());
+            double offered = window.stream().mapToDouble(ServiceModel.Step::offered).sum();
+            List<ServiceModel.Step> serving = window.stream().filter(s -> s.served() > 0).toList();
+            if (!serving.isEmpty()) {
+                cpu.put(at, serving.stream().mapToDouble(ServiceModel.Step::cpu).average().orElse(0));
             }
             for (int o = 0; o < state.objectives.size(); o++) {
                 Objective objective = state.objectives.get(o);
-                double threshold = state.slis.get(o).thresholdSeconds();
-                if (!Double.isNaN(threshold) && s.served() > 0) {
-                    double q = objective.latencyPercentile != null ? objective.latencyPercentile.percentile / 100 : objective.target / 100;
-                    byObjective.computeIfAbsent("latency:" + objective.name, k -> new TreeMap<>()).put(at, s.quantileSeconds(q) * 1000);
+                if (!Double.isNaN(state.slis.get(o).thresholdSeconds()) && !serving.isEmpty()) {
+                    byObjective.computeIfAbsent("latency:" + objective.name, k -> new TreeMap<>())
+                            .put(at, LatencyMixture.quantileSeconds(serving, OptimizationPolicies.latencyQuantile(objective)) * 1000);
                 }
-                if (SliRuleExpressions.errorRatio(objective, Duration.ofMinutes(5)) != null && s.offered() > 0) {
-                    byObjective.computeIfAbsent("errors:" + objective.name, k -> new TreeMap<>()).put(at, s.errors() / s.offered());
+                if (SliRuleExpressions.errorRatio(objective, RATE_WINDOW) != null && offered > 0) {
+                    double errors = window.stream().mapToDouble(ServiceModel.Step::errors).sum();
+                    byObjective.computeIfAbsent("errors:" + objective.name, k -> new TreeMap<>()).put(at, errors / offered);
                 }
             }
         }
         Map<String, SignalSeries> out = new HashMap<>();
         out.put("cpu", SignalSeries.of(cpu));
         byObjective.forEach((name, values) -> out.put(name, SignalSeries.of(values)));
+        if (cpu.isEmpty() || !cpu.lastKey().equals(state.instant())) {
+            failed.put("cpu", "no CPU sample: nothing was served");
+        }
         return out;
     }
 }

@@ -9,7 +9,7 @@ final class StaticPolicy implements ReplicaPolicy {
     }
 
     @Override
-    public int decide(SimulationState state) {
+    public int decide(SimulationState state, double upcoming) {
         return state.replicas.size();
     }
 }

@@ -39,7 +39,16 @@ class ScenarioFileTest {
         assertTrue(problem(dir, base.replace("policies: [sqo, hpa-cpu-70, static, oracle]", "policies: [magic]"))
                 .contains("unknown policy magic"));
         assertTrue(problem(dir, base.replace("errorRatio: 0.05", "errorRatio: 5")).contains("errorRatio is a share from 0 to 1"));
-        assertTrue(problem(dir, base.replace("step: 30s", "step: 0s")).contains("must be positive"));
+        assertTrue(problem(dir, base.replace("step: 30s", "step: 0s")).contains("step must be whole seconds that divide a minute"));
+        assertTrue(problem(dir, base.replace("step: 30s", "step: 45s")).contains("step must be whole seconds that divide a minute"));
+        assertTrue(problem(dir, base.replace("startupDelay: 60s", "startupdelay: 60s")).contains("unknown field workload.startupdelay"));
+        assertTrue(problem(dir, base.replace("cpuRequest: 500m", "cpuRequest: abc")).contains("workload.cpuRequest: 'abc' is not a quantity"));
+        assertTrue(problem(dir, base.replace("cpuRequest: 500m", "cpuRequest: \"0\"")).contains("workload.cpuRequest must be positive"));
+        assertTrue(problem(dir, base.replace("policies: [sqo, hpa-cpu-70, static, oracle]", "policies: oracle")).contains("policies must be a list"));
+        assertTrue(problem(dir, base.replace("seed: 7", "seed: abc")).contains("seed must be a whole number"));
+        assertTrue(problem(dir, base.replace("duration: 24h", "duration: 300000000y")).contains("out of range"));
+        assertTrue(problem(dir, "traffic: [\n").contains("not valid YAML"));
         assertTrue(problem(dir, base.replace("serviceQuality: checkout.yaml", "serviceQuality: nope.yaml")).contains("no such file"));
+        assertTrue(problem(dir, base.replace("serviceQuality: checkout.yaml", "serviceQuality: .")).contains("no such file"));
     }
 }
