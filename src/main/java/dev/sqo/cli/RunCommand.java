@@ -1,5 +1,7 @@
 package dev.sqo.cli;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.Operator;
 import io.quarkus.runtime.Quarkus;
 import jakarta.enterprise.inject.Instance;
@@ -15,8 +17,22 @@ public class RunCommand implements Callable<Integer> {
     @Inject
     Instance<Operator> operator;
 
+    @Inject
+    Instance<KubernetesClient> client;
+
     @Override
     public Integer call() {
+        // Without a reachable API server the informers would fail one by one with stack traces; one sentence is better.
+        KubernetesClient kubernetes = client.get();
+        try {
+            kubernetes.getKubernetesVersion();
+        } catch (KubernetesClientException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            System.err.println("sqo run: cannot reach the Kubernetes API at " + kubernetes.getMasterUrl() + " ("
+                    + cause.getClass().getSimpleName() + ": " + cause.getMessage() + "). Point KUBECONFIG at a cluster, or run "
+                    + "in one; without a cluster, try ./sqo evaluate -f examples/checkout.yaml --demo.");
+            return 1;
+        }
         operator.get().start();
         Quarkus.waitForExit();
         return 0;

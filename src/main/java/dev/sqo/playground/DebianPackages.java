@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** Finds a command on the PATH and installs its Debian package when it is missing and this process may (root with apt-get). */
@@ -34,16 +35,22 @@ public final class DebianPackages {
     }
 
     private static void run(String... command) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Path log = Files.createTempFile("sqo-apt", ".log");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("DEBIAN_FRONTEND", "noninteractive");
         try {
             int code = pb.start().waitFor();
             if (code != 0) {
-                throw new IOException(String.join(" ", command) + " failed with exit code " + code);
+                // apt says why (no network, a held package, a lock): its last lines go into the message.
+                List<String> lines = Files.readAllLines(log);
+                throw new IOException(String.join(" ", command) + " failed with exit code " + code + ": "
+                        + String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size())));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted: " + String.join(" ", command), e);
+        } finally {
+            Files.deleteIfExists(log);
         }
     }
 
