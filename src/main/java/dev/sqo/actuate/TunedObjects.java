@@ -82,8 +82,15 @@ public final class TunedObjects {
         for (GenericKubernetesResource p : client.genericKubernetesResources(PROFILE).inNamespace(namespace).list().getItems()) {
             @SuppressWarnings("unchecked")
             Map<String, Object> status = (Map<String, Object>) p.getAdditionalProperties().getOrDefault("status", Map.of());
-            if (!TunedProfile.name(profile).equals(status.get("tunedProfile"))) {
-                out.put(p.getMetadata().getName(), new String[]{"Pending", "TuneD runs profile " + status.get("tunedProfile")});
+            @SuppressWarnings("unchecked")
+            Map<String, Object> spec = (Map<String, Object>) p.getAdditionalProperties().getOrDefault("spec", Map.of());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> config = (Map<String, Object>) spec.getOrDefault("config", Map.of());
+            // The daemon reports the profile it runs in the status; releases without that field show the one the
+            // operator chose for the node in spec.config.
+            Object running = status.containsKey("tunedProfile") ? status.get("tunedProfile") : config.get("tunedProfile");
+            if (!TunedProfile.name(profile).equals(running)) {
+                out.put(p.getMetadata().getName(), new String[]{"Pending", "TuneD runs profile " + running});
                 continue;
             }
             String state = "Pending";

@@ -117,6 +117,18 @@ class NodeTuningProfileReconcilerTest {
             assertEquals("True", warning.status);
             assertTrue(warning.message.contains("cfq is the legacy single-queue name of bfq"), warning.message);
             assertEquals("Pending", done.getStatus().nodes.get(0).state);
+
+            // The Node Tuning Operator's per-node Profile reports TuneD applied it.
+            GenericKubernetesResource nodeProfile = new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+                    .withApiVersion("tuned.openshift.io/v1").withKind("Profile").withNewMetadata().withName("ocp-1")
+                    .withNamespace("openshift-cluster-node-tuning-operator").endMetadata().build();
+            nodeProfile.setAdditionalProperty("status", Map.of("tunedProfile", "sqo-ocp-profile", "conditions",
+                    java.util.List.of(Map.of("type", "Applied", "status", "True"), Map.of("type", "Degraded", "status", "False"))));
+            client.genericKubernetesResources(new io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext.Builder()
+                    .withGroup("tuned.openshift.io").withVersion("v1").withKind("Profile").withPlural("profiles").withNamespaced(true).build())
+                    .inNamespace("openshift-cluster-node-tuning-operator").resource(nodeProfile).create();
+            NodeTuningProfile applied = await("ocp-profile", s -> s.appliedNodes != null && s.appliedNodes == 1);
+            assertEquals("True", condition(applied.getStatus(), "Applied").status);
         } finally {
             client.apiextensions().v1().customResourceDefinitions().withName("tuneds.tuned.openshift.io").delete();
         }
