@@ -69,7 +69,7 @@ public final class PinningPlanner {
             boolean guaranteed = c.cpuRequest() != null && c.cpuRequest() == cores && c.cpuLimit() != null && c.cpuLimit() == cores
                     && memory.equals(c.memoryRequest()) && memory.equals(c.memoryLimit());
             if (!guaranteed) {
-                changes.add(new ContainerChange(c.name(), cores, cores, memory, memory, c.cpuRequest() != null && cores < c.cpuRequest()));
+                changes.add(new ContainerChange(c.name(), cores, cores, memory, memory));
                 reasons.add(String.format(Locale.ROOT, "%s: %.0f whole cores (from %s), memory request = limit", c.name(), cores,
                         rec != null && rec.cpuRequest() != null ? "the right-sizing recommendation" : "the current request"));
             }

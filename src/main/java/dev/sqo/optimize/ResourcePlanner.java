@@ -88,13 +88,11 @@ final class ResourcePlanner {
                 memoryRequest = null;
                 memoryLimit = null;
             }
-            lowersCpu = false;
-            lowersMemory = false;
         }
         if (cpuRequest == null && memoryRequest == null) {
             return Optional.empty();
         }
-        return Optional.of(new ContainerChange(c.name(), cpuRequest, cpuLimit, memoryRequest, memoryLimit, lowersCpu || lowersMemory));
+        return Optional.of(new ContainerChange(c.name(), cpuRequest, cpuLimit, memoryRequest, memoryLimit));
     }
 
     private static double within(ResourcePolicy p, double value) {

@@ -55,7 +55,7 @@ final class RecommendationRenderer {
     static String describeCurrent(WorkloadShape workload, PlannedAction action) {
         return describe(workload.containers().stream()
                 .filter(c -> action.resources().stream().anyMatch(ch -> ch.container().equals(c.name())))
-                .map(c -> new ContainerChange(c.name(), c.cpuRequest(), c.cpuLimit(), c.memoryRequest(), c.memoryLimit(), false))
+                .map(c -> new ContainerChange(c.name(), c.cpuRequest(), c.cpuLimit(), c.memoryRequest(), c.memoryLimit()))
                 .toList());
     }
 }

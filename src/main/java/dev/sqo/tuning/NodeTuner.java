@@ -127,11 +127,6 @@ public final class NodeTuner {
         return results;
     }
 
-    /** The profile the journaled changes belong to, or null when nothing is changed. */
-    public String appliedProfile() throws IOException {
-        return Journal.load(root.resolve(STATE_FILE)).profile;
-    }
-
     private SettingResult restore(Journal journal, String file) {
         String key = keyOf(file);
         Entry entry = journal.entries.get(file);

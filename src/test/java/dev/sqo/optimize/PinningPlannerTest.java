@@ -24,7 +24,7 @@ class PinningPlannerTest {
     @Test
     void cpuRoundsUpFromTheRecommendationOrTheRequestAndMemoryLimitEqualsRequest() {
         PinningPlanner.Pin pin = plan(List.of(container("app", 0.3, null, 256 * MIB, 512 * MIB), container("sidecar", 0.05, 0.1, 64 * MIB, null)),
-                List.of(new ContainerChange("app", 2.2, null, 300 * MIB, null, false)), null);
+                List.of(new ContainerChange("app", 2.2, null, 300 * MIB, null)), null);
         assertTrue(pin.needed());
         assertEquals(3.0, pin.resources().get(0).cpuRequest(), "2.2 recommended cores become 3");
         assertEquals(3.0, pin.resources().get(0).cpuLimit());
