@@ -170,8 +170,7 @@ public final class WorkloadOptimizer {
         }
         if (applied != null) {
             actions.add(applied);
-            counter.count(namespace, applied.kind, applied.result);
-            events.emit(sq, kind, name, "Normal", applied.kind, applied.reason + " (decision " + applied.id + ")", now);
+            announce(sq, applied, now);
         }
         while (actions.size() > KEPT_ACTIONS) {
             actions.remove(0);
@@ -227,9 +226,15 @@ public final class WorkloadOptimizer {
         ActionRecord restored = releaseHpaFloor(sq, hpas.find(namespace, sq.getSpec().targetRef.kind, sq.getSpec().targetRef.name),
                 now, "the ServiceQuality was deleted");
         if (restored != null) {
-            counter.count(namespace, restored.kind, restored.result);
-            events.emit(sq, sq.getSpec().targetRef.kind, sq.getSpec().targetRef.name, "Normal", restored.kind, restored.reason, now);
+            announce(sq, restored, now);
         }
+    }
+
+    /** Every applied action is counted and is an event on the ServiceQuality and its target. */
+    private void announce(ServiceQuality sq, ActionRecord action, Instant now) {
+        counter.count(sq.getMetadata().getNamespace(), action.kind, action.result);
+        events.emit(sq, sq.getSpec().targetRef.kind, sq.getSpec().targetRef.name, "Normal", action.kind,
+                action.reason + " (decision " + action.id + ")", now);
     }
 
     private OptimizationOutcome withRelease(ServiceQuality sq, OptimizationOutcome outcome, List<ActionRecord> actions, Instant now) {
@@ -247,8 +252,7 @@ public final class WorkloadOptimizer {
             return outcome;
         }
         actions.add(restored);
-        counter.count(sq.getMetadata().getNamespace(), restored.kind, restored.result);
-        events.emit(sq, sq.getSpec().targetRef.kind, sq.getSpec().targetRef.name, "Normal", restored.kind, restored.reason, now);
+        announce(sq, restored, now);
         return new OptimizationOutcome(null, actions, outcome.holds(), outcome.holdsClearedBy(), outcome.conditions());
     }
 

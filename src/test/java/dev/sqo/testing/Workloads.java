@@ -38,12 +38,7 @@ public final class Workloads {
                 .withNewResources().withRequests(requests).withLimits(limits).endResources().endContainer()
                 .endSpec().endTemplate().endSpec().build();
         Deployment created = client.resource(d).create();
-        for (String pod : model.pods()) {
-            client.resource(new PodBuilder().withNewMetadata().withName(pod).withNamespace(ns).addToLabels("app", name).endMetadata()
-                    .withNewSpec().addNewContainer().withName(model.container()).withImage("example/app:1").endContainer().endSpec()
-                    .withNewStatus().withPhase("Running").addNewCondition().withType("Ready").withStatus("True").endCondition()
-                    .endStatus().build()).create();
-        }
+        readyPods(client, name, model);
         return created;
     }
 
@@ -58,13 +53,18 @@ public final class Workloads {
                 .withNewResources().addToRequests("cpu", new Quantity(cpu)).endResources().endContainer()
                 .endSpec().endTemplate().endSpec().build();
         StatefulSet created = client.resource(s).create();
+        readyPods(client, name, model);
+        return created;
+    }
+
+    /** A Running, Ready pod for each modelled pod, labelled app=name. */
+    private static void readyPods(KubernetesClient client, String name, SyntheticWorkload model) {
         for (String pod : model.pods()) {
-            client.resource(new PodBuilder().withNewMetadata().withName(pod).withNamespace(ns).addToLabels("app", name).endMetadata()
-                    .withNewSpec().addNewContainer().withName(model.container()).withImage("example/ledger:1").endContainer().endSpec()
-                    .withNewStatus().withPhase("Running").addNewCondition().withType("Ready").withStatus("True").endCondition()
+            client.resource(new PodBuilder().withNewMetadata().withName(pod).withNamespace(model.namespace()).addToLabels("app", name)
+                    .endMetadata().withNewSpec().addNewContainer().withName(model.container()).withImage("example/app:1").endContainer()
+                    .endSpec().withNewStatus().withPhase("Running").addNewCondition().withType("Ready").withStatus("True").endCondition()
                     .endStatus().build()).create();
         }
-        return created;
     }
 
     /**
