@@ -17,7 +17,7 @@ import java.time.Instant;
 public final class ActionEvents {
 
     private static final Logger LOG = Logger.getLogger(ActionEvents.class);
-    private static final String COMPONENT = "sqo";
+    public static final String COMPONENT = "sqo";
 
     private final KubernetesClient client;
 

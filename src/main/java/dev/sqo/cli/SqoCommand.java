@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 @Command(name = "sqo", mixinStandardHelpOptions = true,
         description = "Service quality operator: SLOs, error budgets and burn rates from Prometheus.",
         subcommands = {RunCommand.class, EvaluateCommand.class, RulesCommand.class, AgentCommand.class,
-                SimulateCommand.class})
+                SimulateCommand.class, PlaygroundCommand.class})
 public class SqoCommand implements Callable<Integer> {
 
     @Spec

@@ -33,8 +33,13 @@ public final class LocalPrometheus implements AutoCloseable {
         this.url = URI.create("http://127.0.0.1:" + port);
     }
 
-    /** Backfills the OpenMetrics history written by {@code history} and starts Prometheus on it. */
+    /** Backfills the OpenMetrics history written by {@code history} and starts Prometheus on it, scraping nothing. */
     public static LocalPrometheus start(HistoryWriter history) throws IOException {
+        return start(history, "global:\n  scrape_interval: 1m\n");
+    }
+
+    /** Backfills the history and starts Prometheus with this configuration (scrape jobs, intervals). */
+    public static LocalPrometheus start(HistoryWriter history, String configuration) throws IOException {
         PrometheusInstallation installation = PrometheusInstallation.findOrInstall();
         Path workDir = Files.createTempDirectory("sqo-prometheus-");
         try {
@@ -45,7 +50,7 @@ public final class LocalPrometheus implements AutoCloseable {
                     "--max-block-duration=744h", openMetrics.toString(), workDir.resolve("data").toString()),
                     workDir.resolve("promtool.log"));
             Files.delete(openMetrics);
-            Files.writeString(workDir.resolve("prometheus.yml"), "global:\n  scrape_interval: 1m\n");
+            Files.writeString(workDir.resolve("prometheus.yml"), configuration);
             LocalPrometheus prometheus = new LocalPrometheus(installation, workDir, freePort());
             prometheus.launch();
             return prometheus;

@@ -99,7 +99,7 @@ public final class OpenMetricsHistory {
         return "namespace=\"" + w.namespace() + "\",pod=\"" + w.pods().get(pod) + "\",container=\"" + w.container() + "\"";
     }
 
-    private static String le(double bound) {
+    static String le(double bound) {
         return bound == Math.rint(bound) ? String.format(Locale.ROOT, "%.1f", bound) : Double.toString(bound);
     }
 }
