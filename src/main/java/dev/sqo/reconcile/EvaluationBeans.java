@@ -1,11 +1,13 @@
 package dev.sqo.reconcile;
 
 import dev.sqo.metrics.HttpPrometheusApi;
+import dev.sqo.metrics.TimedPrometheusApi;
 import dev.sqo.metrics.PrometheusAllowlist;
 import dev.sqo.metrics.PrometheusEndpoint;
 import dev.sqo.metrics.PrometheusEndpointResolver;
 import dev.sqo.metrics.SliObserver;
 import dev.sqo.metrics.WorkloadSignalObserver;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -24,17 +26,17 @@ public class EvaluationBeans {
 
     @Produces
     @Singleton
-    ServiceQualityEvaluator evaluator(SqoConfig config) {
+    ServiceQualityEvaluator evaluator(SqoConfig config, MeterRegistry registry) {
         PrometheusEndpoint defaultEndpoint = PrometheusEndpoint.anonymous(URI.create(config.prometheus().url()),
                 config.prometheus().timeout());
         PrometheusAllowlist allowlist = new PrometheusAllowlist(config.prometheus().allowedUrls().orElse(List.of()));
-        return new ServiceQualityEvaluator(new SliObserver(new HttpPrometheusApi()),
+        return new ServiceQualityEvaluator(new SliObserver(new TimedPrometheusApi(new HttpPrometheusApi(), registry)),
                 new PrometheusEndpointResolver(defaultEndpoint, allowlist));
     }
 
     @Produces
     @Singleton
-    SignalCollector signalCollector() {
-        return new SignalCollector(new WorkloadSignalObserver(new HttpPrometheusApi()));
+    SignalCollector signalCollector(MeterRegistry registry) {
+        return new SignalCollector(new WorkloadSignalObserver(new TimedPrometheusApi(new HttpPrometheusApi(), registry)));
     }
 }

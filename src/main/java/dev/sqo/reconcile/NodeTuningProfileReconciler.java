@@ -21,6 +21,7 @@ import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -43,17 +44,23 @@ public class NodeTuningProfileReconciler implements Reconciler<NodeTuningProfile
     private final TunedObjects tuned;
     private final Clock clock;
     private final SqoConfig config;
+    private final ReconcileTimer timer;
 
-    public NodeTuningProfileReconciler(KubernetesClient client, Clock clock, SqoConfig config) {
+    public NodeTuningProfileReconciler(KubernetesClient client, Clock clock, SqoConfig config, MeterRegistry registry) {
         this.client = client;
         this.labels = new NodeLabels(client);
         this.tuned = new TunedObjects(client, config.tuning().tunedNamespace());
         this.clock = clock;
         this.config = config;
+        this.timer = new ReconcileTimer(registry, "nodetuningprofile");
     }
 
     @Override
     public UpdateControl<NodeTuningProfile> reconcile(NodeTuningProfile profile, Context<NodeTuningProfile> context) {
+        return timer.time(() -> tune(profile));
+    }
+
+    private UpdateControl<NodeTuningProfile> tune(NodeTuningProfile profile) {
         Instant now = clock.instant();
         String name = profile.getMetadata().getName();
         List<String> problems = NodeTuningValidator.problems(name, profile.getSpec());

@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 
 /** Re-evaluates each ServiceQuality on a fixed interval and patches its status when what a person sees changed. */
 @ControllerConfiguration(name = "servicequality")
@@ -38,6 +39,8 @@ public class ServiceQualityReconciler implements Reconciler<ServiceQuality>, Cle
 
     private final RulesPublisher rules;
     private final ExclusionGauges exclusions;
+    private final ObjectiveGauges objectives;
+    private final ReconcileTimer timer;
 
     private final WorkloadOptimizer optimizer;
     private final SignalCollector signals;
@@ -50,6 +53,8 @@ public class ServiceQualityReconciler implements Reconciler<ServiceQuality>, Cle
         this.config = config;
         this.rules = new RulesPublisher(client, config.rules(), clock);
         this.exclusions = new ExclusionGauges(registry, clock);
+        this.objectives = new ObjectiveGauges(registry);
+        this.timer = new ReconcileTimer(registry, "servicequality");
         this.optimizer = new WorkloadOptimizer(new WorkloadReader(client), new WorkloadActuator(client), new HpaFloor(client),
                 new ActionEvents(client), signals, new ActionCounter(registry),
                 name -> client.resources(NodeTuningProfile.class).withName(name).get());
@@ -81,21 +86,29 @@ public class ServiceQualityReconciler implements Reconciler<ServiceQuality>, Cle
             LOG.errorf(e, "could not restore the HorizontalPodAutoscaler floor of %s/%s on deletion",
                     resource.getMetadata().getNamespace(), resource.getMetadata().getName());
         }
+        objectives.forget(resource.getMetadata().getNamespace(), resource.getMetadata().getName());
         return DeleteControl.defaultDelete();
     }
 
     @Override
     public UpdateControl<ServiceQuality> reconcile(ServiceQuality resource, Context<ServiceQuality> context) {
+        return timer.time(() -> evaluateAndAct(resource, context));
+    }
+
+    private UpdateControl<ServiceQuality> evaluateAndAct(ServiceQuality resource, Context<ServiceQuality> context) {
         Instant now = clock.instant();
         EvaluationReport report = evaluator.evaluate(resource, now, secrets);
         Optional<RulesOutcome> published = Optional.empty();
-        exclusions.forgetDeleted((namespace, name) -> context.getPrimaryCache().get(new ResourceID(name, namespace)).isPresent());
+        BiPredicate<String, String> exists = (namespace, name) -> context.getPrimaryCache().get(new ResourceID(name, namespace)).isPresent();
+        exclusions.forgetDeleted(exists);
+        objectives.forgetDeleted(exists);
         if (report.specProblems().isEmpty()) {
             exclusions.update(resource);
             published = Optional.of(rules.publish(resource));
         }
         OptimizationOutcome optimization = optimize(resource, report, now);
         ServiceQualityStatus status = StatusAggregator.build(report, resource.getStatus(), published, Optional.of(optimization));
+        objectives.update(resource.getMetadata().getNamespace(), resource.getMetadata().getName(), status);
         evaluator.evictIdle(now);
         signals.evictIdle(now);
         optimizer.evictIdle(now);

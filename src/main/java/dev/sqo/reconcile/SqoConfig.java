@@ -20,6 +20,23 @@ public interface SqoConfig {
 
     Tuning tuning();
 
+    LeaderElection leaderElection();
+
+    interface LeaderElection {
+        /**
+         * Whether replicas elect a leader through a Lease, so that only one reconciles and acts. Only in the prod
+         * profile: tests and the playground run one operator.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("sqo-operator")
+        String leaseName();
+
+        /** Namespace of the Lease; by default the operator's own (its service account's, or the kubeconfig's). */
+        Optional<String> leaseNamespace();
+    }
+
     interface Tuning {
         /** Namespace of the OpenShift Node Tuning Operator, where sqo's Tuned objects go. */
         @WithDefault("openshift-cluster-node-tuning-operator")

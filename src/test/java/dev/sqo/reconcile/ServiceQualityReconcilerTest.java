@@ -201,6 +201,39 @@ class ServiceQualityReconcilerTest {
     }
 
     @Test
+    void everyObjectivesNumbersAreOperatorMetricsUntilTheResourceIsDeleted() throws Exception {
+        ServiceQuality sq = Fixtures.serviceQuality("scenario.yaml");
+        sq.getMetadata().setName("measured");
+        sq.getMetadata().setNamespace("team-m");
+        client.resource(sq).create();
+        ServiceQualityStatus status = awaitStatus("team-m", "measured", s -> s.objectives.size() == 4).getStatus();
+        ObjectiveStatus availability = PrometheusEvaluationTest.objective(status, "availability");
+
+        String labels = "namespace=\"team-m\",objective=\"availability\",service=\"measured\"";
+        String metrics = scrape();
+        assertEquals(availability.attainment / 100, gauge(metrics, "sqo_objective_attainment_ratio{" + labels + "}"), 1e-9);
+        assertEquals(0.999, gauge(metrics, "sqo_objective_target_ratio{" + labels + "}"), 1e-9);
+        assertEquals(availability.errorBudget.remaining, gauge(metrics, "sqo_objective_error_budget_remaining_ratio{" + labels + "}"), 1e-9);
+        assertEquals(availability.burnRates.h1, gauge(metrics, "sqo_objective_burn_rate{" + labels + ",window=\"1h\"}"), 1e-9);
+        assertEquals(2.0, gauge(metrics, "sqo_objective_alert_level{" + labels + "}"), "Page");
+        assertTrue(gauge(metrics, "sqo_reconcile_duration_seconds_count{controller=\"servicequality\",outcome=\"success\"}") >= 1);
+        assertTrue(gauge(metrics, "sqo_prometheus_query_duration_seconds_count{api=\"query\",outcome=\"success\"}") >= 1);
+
+        client.resources(ServiceQuality.class).inNamespace("team-m").withName("measured").delete();
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (scrape().contains("service=\"measured\"")) {
+            assertTrue(Instant.now().isBefore(deadline), "the deleted resource's objective series are still exported");
+            Thread.sleep(500);
+        }
+    }
+
+    private static double gauge(String metrics, String series) {
+        return metrics.lines().filter(l -> l.startsWith(series + " ")).mapToDouble(l -> Double.parseDouble(l.substring(series.length() + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError(series + " not in\n"
+                        + metrics.lines().filter(l -> l.startsWith(series.substring(0, series.indexOf('{')))).toList()));
+    }
+
+    @Test
     void autoModeScalesTheDeploymentOnceAndRecordsIt() throws InterruptedException {
         Workloads.deploy(client, "busy", TestPrometheus.BUSY, "500m", "256Mi", null);
         ServiceQuality sq = Workloads.serviceQuality("busy", "busy", false, dev.sqo.api.Optimization.Mode.Auto);

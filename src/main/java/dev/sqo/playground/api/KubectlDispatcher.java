@@ -34,6 +34,7 @@ public final class KubectlDispatcher extends Dispatcher {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final String CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
+    private static final String AUTHORIZATION = "/apis/authorization.k8s.io/v1/";
     private static final String MERGE_PATCH = "application/merge-patch+json";
     private static final String JSON_PATCH = "application/json-patch+json";
 
@@ -62,6 +63,7 @@ public final class KubectlDispatcher extends Dispatcher {
                 case GET -> get(request, uri, path);
                 case PATCH -> path.endsWith("/scale") ? scale(path, patchedReplicas(request)) : patch(request, path);
                 case PUT -> path.endsWith("/scale") ? scale(path, replicasOf(request.getUtf8Body())) : store.dispatch(request);
+                case POST -> path.startsWith(AUTHORIZATION) ? allowed(path, request.getUtf8Body()) : store.dispatch(request);
                 default -> store.dispatch(request);
             };
         } catch (IllegalArgumentException | UncheckedIOException e) {
@@ -165,6 +167,25 @@ public final class KubectlDispatcher extends Dispatcher {
         }
         ((ObjectNode) applied.path("metadata")).remove("resourceVersion");
         return store.dispatch(withBody(request, path, MERGE_PATCH, applied.toString()));
+    }
+
+    /**
+     * The playground has no RBAC: every access review says yes. The operator's leader election checks its access
+     * to Leases this way before it starts, and {@code kubectl auth can-i} asks the same.
+     */
+    private static MockResponse allowed(String path, String body) {
+        ObjectNode review = (ObjectNode) read(body);
+        if (path.endsWith("/selfsubjectrulesreviews")) {
+            ObjectNode status = review.putObject("status").put("incomplete", false);
+            status.putArray("resourceRules").addObject().set("verbs", JSON.createArrayNode().add("*"));
+            ((ObjectNode) status.path("resourceRules").get(0)).set("apiGroups", JSON.createArrayNode().add("*"));
+            ((ObjectNode) status.path("resourceRules").get(0)).set("resources", JSON.createArrayNode().add("*"));
+            status.putArray("nonResourceRules").addObject().set("verbs", JSON.createArrayNode().add("*"));
+            ((ObjectNode) status.path("nonResourceRules").get(0)).set("nonResourceURLs", JSON.createArrayNode().add("*"));
+        } else {
+            review.putObject("status").put("allowed", true).put("reason", "the sqo playground has no RBAC");
+        }
+        return json(201, review.toString());
     }
 
     /** Reads or sets spec.replicas of a Deployment or StatefulSet through its scale subresource. */
