@@ -9,13 +9,13 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class StatusCondition {
 
-    @JsonPropertyDescription("Ready, MetricsAvailable, ObjectivesMet or BudgetBurning.")
+    @JsonPropertyDescription("The aspect the condition reports; the conditions field of each kind lists its types.")
     public String type;
 
     @JsonPropertyDescription("True, False or Unknown.")
     public String status;
 
-    @JsonPropertyDescription("Why the condition has its status, in CamelCase, e.g. FastBurn.")
+    @JsonPropertyDescription("Why the condition has its status, in CamelCase.")
     public String reason;
 
     @JsonPropertyDescription("What is going on, in a sentence a person can act on.")
