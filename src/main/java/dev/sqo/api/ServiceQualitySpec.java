@@ -55,7 +55,17 @@ public class ServiceQualitySpec {
 
     /** The optimization as it applies: the spec's, or the default Recommend mode when unset. */
     public Optimization optimizationOrDefault() {
-        return optimization != null ? optimization : new Optimization();
+        return optimizationOr(Optimization.Mode.Recommend);
+    }
+
+    /** The spec's optimization, or one in this mode with every default when the spec has none. */
+    public Optimization optimizationOr(Optimization.Mode whenAbsent) {
+        if (optimization != null) {
+            return optimization;
+        }
+        Optimization defaults = new Optimization();
+        defaults.mode = whenAbsent;
+        return defaults;
     }
 
     /** The maintenance windows as the evaluation and the exported gauges read them. */

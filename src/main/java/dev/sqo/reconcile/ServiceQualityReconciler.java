@@ -56,7 +56,7 @@ public class ServiceQualityReconciler implements Reconciler<ServiceQuality>, Cle
         this.objectives = new ObjectiveGauges(registry);
         this.timer = new ReconcileTimer(registry, "servicequality");
         this.optimizer = new WorkloadOptimizer(new WorkloadReader(client), new WorkloadActuator(client), new HpaFloor(client),
-                new ActionEvents(client), signals, new ActionCounter(registry),
+                new ActionEvents(client), signals, new ActionCounter(registry), config.optimization().defaultMode().mode,
                 name -> client.resources(NodeTuningProfile.class).withName(name).get());
         this.signals = signals;
     }

@@ -1,5 +1,6 @@
 package dev.sqo.reconcile;
 
+import dev.sqo.api.Optimization;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -21,6 +22,25 @@ public interface SqoConfig {
     Tuning tuning();
 
     LeaderElection leaderElection();
+
+    OptimizationDefaults optimization();
+
+    interface OptimizationDefaults {
+        /** The mode of ServiceQualities without spec.optimization: Recommend, or Off to compute nothing for them. */
+        @WithDefault("Recommend")
+        DefaultMode defaultMode();
+    }
+
+    /** Auto is not offered: sqo acts only where a ServiceQuality asks it to, within the bounds it sets. */
+    enum DefaultMode {
+        Off(Optimization.Mode.Off), Recommend(Optimization.Mode.Recommend);
+
+        public final Optimization.Mode mode;
+
+        DefaultMode(Optimization.Mode mode) {
+            this.mode = mode;
+        }
+    }
 
     interface LeaderElection {
         /**

@@ -54,6 +54,7 @@ public final class WorkloadOptimizer {
     /** Unstabilized recommendations older than every stabilization window the API allows are of no use. */
     private static final Duration RECOMMENDATION_MEMORY = Duration.ofHours(1);
 
+    private final Optimization.Mode whenAbsent;
     private final WorkloadReader reader;
     private final WorkloadActuator actuator;
     private final HpaFloor hpas;
@@ -64,9 +65,14 @@ public final class WorkloadOptimizer {
     /** Unstabilized recommendations per resource uid; like the HPA's, they live in memory. */
     private final Map<String, List<ReplicaRecommendation>> recommendations = new ConcurrentHashMap<>();
 
-    /** @param profiles looks up a NodeTuningProfile by name, null when there is none */
+    /**
+     * @param whenAbsent the mode of ServiceQualities without spec.optimization (Off or Recommend, from configuration)
+     * @param profiles   looks up a NodeTuningProfile by name, null when there is none
+     */
     public WorkloadOptimizer(WorkloadReader reader, WorkloadActuator actuator, HpaFloor hpas, ActionEvents events,
-                             SignalCollector collector, ActionCounter counter, Function<String, NodeTuningProfile> profiles) {
+                             SignalCollector collector, ActionCounter counter, Optimization.Mode whenAbsent,
+                             Function<String, NodeTuningProfile> profiles) {
+        this.whenAbsent = whenAbsent;
         this.profiles = profiles;
         this.reader = reader;
         this.actuator = actuator;
@@ -78,7 +84,7 @@ public final class WorkloadOptimizer {
 
     public OptimizationOutcome optimize(ServiceQuality sq, EvaluationReport report, Instant now) {
         ServiceQualityStatus previous = sq.getStatus();
-        Optimization spec = sq.getSpec().optimizationOrDefault();
+        Optimization spec = sq.getSpec().optimizationOr(whenAbsent);
         String namespace = sq.getMetadata().getNamespace();
         String kind = sq.getSpec().targetRef.kind;
         String name = sq.getSpec().targetRef.name;

@@ -73,6 +73,7 @@ class WorkloadOptimizerTest {
     private WorkloadOptimizer operator() {
         return new WorkloadOptimizer(new WorkloadReader(client), new WorkloadActuator(client), new HpaFloor(client),
                 new ActionEvents(client), signals, new ActionCounter(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()),
+                Optimization.Mode.Recommend,
                 name -> client.resources(NodeTuningProfile.class).withName(name).get());
     }
 
