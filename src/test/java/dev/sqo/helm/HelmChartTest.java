@@ -1,0 +1,220 @@
+package dev.sqo.helm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import com.marcnuri.helm.TemplateCommand;
+import dev.sqo.reconcile.SqoConfig;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The chart, through a real helm: lint, and the manifests it renders with default and other values. */
+class HelmChartTest {
+
+    private static final Path CHART = Path.of("helm/sqo");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    @Test
+    void lintPassesStrictly() {
+        LintResult lint = new Helm(CHART).lint().strict().call();
+        assertFalse(lint.isFailed(), String.join("\n", lint.getMessages()));
+    }
+
+    @Test
+    void theChartsCrdsAreTheGeneratedOnes() throws IOException {
+        try (Stream<Path> generated = Files.list(Path.of("crds"))) {
+            List<Path> files = generated.sorted().toList();
+            assertFalse(files.isEmpty());
+            for (Path crd : files) {
+                Path copy = CHART.resolve("crds").resolve(crd.getFileName());
+                assertTrue(Files.exists(copy), copy + " is missing: copy crds/ into helm/sqo/crds/");
+                assertEquals(Files.readString(crd), Files.readString(copy), copy + " differs from " + crd + ": copy crds/ into helm/sqo/crds/");
+            }
+            try (Stream<Path> copies = Files.list(CHART.resolve("crds"))) {
+                assertEquals(files.size(), copies.count(), "helm/sqo/crds/ holds a CRD that crds/ does not");
+            }
+        }
+    }
+
+    @Test
+    void defaultsRenderALeastPrivilegeHardenedOperator() throws IOException {
+        List<JsonNode> manifests = render(new Helm(CHART).template().withName("sqo").withNamespace("sqo"));
+
+        JsonNode deployment = one(manifests, "Deployment", "sqo");
+        JsonNode pod = deployment.path("spec").path("template").path("spec");
+        assertTrue(pod.path("securityContext").path("runAsNonRoot").asBoolean());
+        assertEquals("RuntimeDefault", pod.path("securityContext").path("seccompProfile").path("type").asText());
+        JsonNode container = pod.path("containers").get(0);
+        assertEquals("sqo:0.1.0", container.path("image").asText());
+        assertEquals("[\"run\"]", container.path("args").toString());
+        JsonNode security = container.path("securityContext");
+        assertTrue(security.path("readOnlyRootFilesystem").asBoolean());
+        assertFalse(security.path("allowPrivilegeEscalation").asBoolean(true));
+        assertEquals("[\"ALL\"]", security.path("capabilities").path("drop").toString());
+        assertEquals("/q/health/live", container.path("livenessProbe").path("httpGet").path("path").asText());
+        assertEquals("/q/health/ready", container.path("readinessProbe").path("httpGet").path("path").asText());
+        assertEquals("/q/health/started", container.path("startupProbe").path("httpGet").path("path").asText());
+
+        for (JsonNode role : roles(manifests)) {
+            for (JsonNode rule : role.path("rules")) {
+                for (String field : List.of("apiGroups", "resources", "verbs")) {
+                    assertFalse(rule.path(field).isEmpty(), role.path("metadata").path("name") + ": " + rule);
+                    rule.path(field).forEach(v -> assertFalse(v.asText().contains("*"), "no wildcards: " + rule));
+                }
+                rule.path("resources").forEach(r -> assertFalse(r.asText().equals("secrets"), "no secrets unless named: " + rule));
+            }
+        }
+        JsonNode clusterRole = one(manifests, "ClusterRole", "sqo");
+        assertEquals(List.of("get", "list", "watch", "patch", "update"), verbs(clusterRole, "servicequalities"));
+        assertEquals(List.of("patch", "update"), verbs(clusterRole, "servicequalities/status"));
+        assertEquals(List.of("get", "update", "patch"), verbs(clusterRole, "deployments/scale"));
+        assertEquals(List.of("get", "list", "patch"), verbs(clusterRole, "nodes"));
+        assertEquals(List.of("create"), verbs(clusterRole, "events"));
+        assertEquals(List.of("get", "create", "update"), verbs(one(manifests, "Role", "sqo-leader-election"), "leases"));
+
+        assertTrue(find(manifests, "DaemonSet").isEmpty(), "the node agent is off by default");
+        assertTrue(find(manifests, "ServiceMonitor").isEmpty());
+        assertEquals(1, find(manifests, "ConfigMap").size(), "no dashboard by default");
+
+        SqoConfig config = config(manifests);
+        assertEquals("http://prometheus-operated.monitoring.svc:9090", config.prometheus().url());
+        assertTrue(config.leaderElection().enabled());
+        assertEquals(SqoConfig.DefaultMode.Recommend, config.optimization().defaultMode());
+    }
+
+    @Test
+    void otherValuesNarrowTheRbacAndAddMonitoringAndTheAgent() throws IOException {
+        List<JsonNode> manifests = render(new Helm(CHART).template().withName("sqo").withNamespace("sqo")
+                .set("replicaCount", 2).set("watchNamespaces[0]", "team-a").set("watchNamespaces[1]", "team-b")
+                .set("secretNames[0]", "prometheus-auth").set("serviceMonitor.enabled", true).set("dashboard.enabled", true)
+                .set("agent.enabled", true).set("agent.nodeSelector.sqo\\.dev/pool", "latency")
+                .set("rules.labels.release", "prometheus").set("optimization.defaultMode", "Off")
+                .set("nodeTuning.openshift", true).set("prometheus.allowedUrls[0]", "https://thanos.example.com/"));
+
+        assertEquals(2, one(manifests, "Deployment", "sqo").path("spec").path("replicas").asInt());
+        JsonNode clusterRole = one(manifests, "ClusterRole", "sqo");
+        assertTrue(verbs(clusterRole, "deployments").isEmpty(), "namespaced rights only in the watched namespaces");
+        for (String namespace : List.of("team-a", "team-b")) {
+            JsonNode role = find(manifests, "Role").stream()
+                    .filter(r -> namespace.equals(r.path("metadata").path("namespace").asText())).findFirst().orElseThrow();
+            assertEquals(List.of("get", "patch"), verbs(role, "deployments"));
+            JsonNode secrets = rule(role, "secrets");
+            assertEquals("[\"prometheus-auth\"]", secrets.path("resourceNames").toString());
+            assertEquals(List.of("get"), verbs(role, "secrets"));
+        }
+        assertEquals(List.of("get", "create", "update"), verbs(one(manifests, "Role", "sqo-tuned"), "tuneds"));
+
+        SqoConfig config = config(manifests);
+        assertEquals(Map.of("release", "prometheus"), config.rules().labels());
+        assertEquals(SqoConfig.DefaultMode.Off, config.optimization().defaultMode());
+        assertEquals(List.of("https://thanos.example.com/"), config.prometheus().allowedUrls().orElseThrow());
+        assertTrue(properties(manifests).getProperty("quarkus.operator-sdk.controllers.servicequality.namespaces").equals("team-a,team-b"));
+
+        assertTrue(one(manifests, "ServiceMonitor", "sqo").path("spec").path("endpoints").get(0).path("honorLabels").asBoolean());
+        JsonNode dashboard = one(manifests, "ConfigMap", "sqo-dashboard");
+        assertEquals("1", dashboard.path("metadata").path("labels").path("grafana_dashboard").asText());
+        assertEquals(YAML.readTree(Files.readString(CHART.resolve("dashboards/sqo-overview.json"))),
+                new ObjectMapper().readTree(dashboard.path("data").path("sqo-overview.json").asText()));
+
+        JsonNode agent = one(manifests, "DaemonSet", "sqo-node-agent").path("spec").path("template").path("spec");
+        assertTrue(agent.path("hostNetwork").asBoolean());
+        assertEquals("latency", agent.path("nodeSelector").path("sqo.dev/pool").asText());
+        assertTrue(agent.path("containers").get(0).path("securityContext").path("privileged").asBoolean());
+        JsonNode agentRole = one(manifests, "ClusterRole", "sqo-node-agent");
+        assertEquals(List.of("get"), verbs(agentRole, "nodetuningprofiles"));
+        assertEquals(List.of("get", "patch"), verbs(agentRole, "nodes"));
+    }
+
+    @Test
+    void unsafeValuesAreRefusedWithAReason() {
+        Exception twoWithoutElection = assertThrows(Exception.class, () -> new Helm(CHART).template().withName("sqo")
+                .set("replicaCount", 2).set("leaderElection.enabled", false).call());
+        assertTrue(twoWithoutElection.getMessage().contains("needs leaderElection.enabled"), twoWithoutElection.getMessage());
+        Exception autoByDefault = assertThrows(Exception.class, () -> new Helm(CHART).template().withName("sqo")
+                .set("optimization.defaultMode", "Auto").call());
+        assertTrue(autoByDefault.getMessage().contains("must be Recommend or Off"), autoByDefault.getMessage());
+    }
+
+    /** The rendered application.properties, read by the operator's own configuration mapping: unknown keys fail. */
+    private static SqoConfig config(List<JsonNode> manifests) throws IOException {
+        Map<String, String> values = new HashMap<>();
+        properties(manifests).forEach((k, v) -> values.put(k.toString(), v.toString()));
+        SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(SqoConfig.class)
+                // Quarkus reads durations like "30s"; plain SmallRye Config needs its converter for that.
+                .withConverter(Duration.class, 200, new DurationConverter())
+                .withSources(new PropertiesConfigSource(values, "helm/sqo", 500)).build();
+        return config.getConfigMapping(SqoConfig.class);
+    }
+
+    private static Properties properties(List<JsonNode> manifests) throws IOException {
+        Properties properties = new Properties();
+        properties.load(new StringReader(one(manifests, "ConfigMap", "sqo-config").path("data").path("application.properties").asText()));
+        return properties;
+    }
+
+    private static List<JsonNode> render(TemplateCommand template) throws IOException {
+        String rendered = template.call();
+        List<JsonNode> out = new ArrayList<>();
+        try (YAMLParser parser = new YAMLFactory().createParser(rendered)) {
+            YAML.readValues(parser, JsonNode.class).forEachRemaining(doc -> {
+                if (doc != null && !doc.isNull() && !doc.isEmpty()) {
+                    out.add(doc);
+                }
+            });
+        }
+        return out;
+    }
+
+    private static List<JsonNode> find(List<JsonNode> manifests, String kind) {
+        return manifests.stream().filter(m -> kind.equals(m.path("kind").asText())).toList();
+    }
+
+    private static JsonNode one(List<JsonNode> manifests, String kind, String name) {
+        return find(manifests, kind).stream().filter(m -> name.equals(m.path("metadata").path("name").asText())).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
+    }
+
+    private static List<JsonNode> roles(List<JsonNode> manifests) {
+        return manifests.stream().filter(m -> m.path("kind").asText().endsWith("Role")).toList();
+    }
+
+    private static JsonNode rule(JsonNode role, String resource) {
+        for (JsonNode rule : role.path("rules")) {
+            for (JsonNode r : rule.path("resources")) {
+                if (resource.equals(r.asText())) {
+                    return rule;
+                }
+            }
+        }
+        return YAML.createObjectNode();
+    }
+
+    private static List<String> verbs(JsonNode role, String resource) {
+        List<String> verbs = new ArrayList<>();
+        rule(role, resource).path("verbs").forEach(v -> verbs.add(v.asText()));
+        return verbs;
+    }
+}
