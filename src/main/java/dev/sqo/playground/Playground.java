@@ -94,7 +94,7 @@ public final class Playground implements AutoCloseable {
         api.writeKubeconfig(kubeconfig);
     }
 
-    /** The CRDs, the shop namespace, the example ServiceQualities and their Deployments, and one node. */
+    /** The CRDs, the default and shop namespaces, the example ServiceQualities and their Deployments, and one node. */
     private void install() throws IOException {
         client.resource(new NodeBuilder().withNewMetadata().withName(DeploymentEmulator.NODE)
                 .addToLabels("kubernetes.io/hostname", DeploymentEmulator.NODE).addToLabels("kubernetes.io/os", "linux").endMetadata()
@@ -102,7 +102,9 @@ public final class Playground implements AutoCloseable {
                 .addToAllocatable("cpu", new Quantity("16")).addToAllocatable("memory", new Quantity("64Gi"))
                 .withNewNodeInfo().withKubeletVersion(EmbeddedApiServer.KUBERNETES_VERSION).withOperatingSystem("linux")
                 .withArchitecture("amd64").endNodeInfo().endStatus().build()).create();
-        client.resource(new NamespaceBuilder().withNewMetadata().withName("shop").endMetadata().build()).create();
+        for (String namespace : List.of("default", "shop")) {
+            client.resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
+        }
         for (String manifest : MANIFESTS) {
             try (InputStream in = Playground.class.getResourceAsStream("/playground/" + manifest)) {
                 if (in == null) {
