@@ -4,6 +4,7 @@ import dev.sqo.playground.api.EmbeddedApiServer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -119,8 +121,8 @@ public final class Playground implements AutoCloseable {
 
     private Map<SimulatedService, List<PodView>> podsOf(List<SimulatedService> services) {
         List<Deployment> deployments = client.apps().deployments().inAnyNamespace().list().getItems();
-        var pods = client.pods().inAnyNamespace().list().getItems();
-        Map<SimulatedService, List<PodView>> out = new java.util.HashMap<>();
+        List<Pod> pods = client.pods().inAnyNamespace().list().getItems();
+        Map<SimulatedService, List<PodView>> out = new HashMap<>();
         for (SimulatedService s : services) {
             out.put(s, deployments.stream().filter(d -> WorkloadSimulator.is(d, s.profile())).findFirst()
                     .map(d -> WorkloadSimulator.views(d, pods)).orElse(List.of()));
