@@ -31,9 +31,10 @@ class CelValidationTest {
         crd = new CrdSchemaValidator(CrdFileTest.CRD_FILE);
     }
 
+    /** The examples, and the kind quick start's ServiceQuality (docs/kind.md), which users apply as they are. */
     @Test
     void everyExampleIsAccepted() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("examples"))) {
+        try (Stream<Path> files = Stream.concat(Files.list(Path.of("examples")), Files.list(Path.of("kind-config")))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
                 for (JsonNode doc : YAML.readerFor(JsonNode.class).readValues(f.toFile()).readAll().stream().map(JsonNode.class::cast).toList()) {
                     if ("ServiceQuality".equals(doc.path("kind").asText())) {

@@ -93,6 +93,9 @@ class HelmChartTest {
         assertEquals(List.of("get", "update", "patch"), verbs(clusterRole, "deployments/scale"));
         assertEquals(List.of("get", "list", "patch"), verbs(clusterRole, "nodes"));
         assertEquals(List.of("create"), verbs(clusterRole, "events"));
+        // delete: the rules' previous object after a move between a PrometheusRule and a ConfigMap (RulesPublisher).
+        assertEquals(List.of("get", "create", "update", "delete"), verbs(clusterRole, "prometheusrules"));
+        assertEquals(List.of("get", "create", "update", "delete"), verbs(clusterRole, "configmaps"));
         assertEquals(List.of("get", "create", "update"), verbs(one(manifests, "Role", "sqo-leader-election"), "leases"));
 
         assertTrue(find(manifests, "DaemonSet").isEmpty(), "the node agent is off by default");
@@ -112,7 +115,8 @@ class HelmChartTest {
                 .set("secretNames[0]", "prometheus-auth").set("serviceMonitor.enabled", true).set("dashboard.enabled", true)
                 .set("agent.enabled", true).set("agent.nodeSelector.sqo\\.dev/pool", "latency")
                 .set("rules.labels.release", "prometheus").set("optimization.defaultMode", "Off")
-                .set("nodeTuning.openshift", true).set("prometheus.allowedUrls[0]", "https://thanos.example.com/"));
+                .set("nodeTuning.openshift", true).set("prometheus.allowedUrls[0]", "https://thanos.example.com/")
+                .set("imagePullSecrets[0].name", "registry"));
 
         assertEquals(2, one(manifests, "Deployment", "sqo").path("spec").path("replicas").asInt());
         JsonNode clusterRole = one(manifests, "ClusterRole", "sqo");
@@ -143,6 +147,7 @@ class HelmChartTest {
         assertTrue(agent.path("hostNetwork").asBoolean());
         assertEquals("latency", agent.path("nodeSelector").path("sqo.dev/pool").asText());
         assertTrue(agent.path("containers").get(0).path("securityContext").path("privileged").asBoolean());
+        assertEquals("registry", agent.path("imagePullSecrets").get(0).path("name").asText(), "the agent pulls the same image");
         JsonNode agentRole = one(manifests, "ClusterRole", "sqo-node-agent");
         assertEquals(List.of("get"), verbs(agentRole, "nodetuningprofiles"));
         assertEquals(List.of("get", "patch"), verbs(agentRole, "nodes"));
