@@ -57,6 +57,19 @@ class SimulationTest {
         assertEquals(0, fixed.actions());
     }
 
+    /** What keeps the SLO through a surge: a ServiceQuality whose triggers and cooldown are as fast as the crowd. */
+    @Test
+    void aServiceQualityTunedForBurstsScalesOutAndKeepsTheSloThroughASurge() throws IOException {
+        Scenario surge = ScenarioFile.read(Path.of("examples/scenarios/flash-crowd-tuned.yaml"));
+        PolicyResult sqo = Simulation.run(surge, "sqo");
+        PolicyResult fixed = Simulation.run(surge, "static");
+
+        assertTrue(sqo.peakReplicas() > 3 && sqo.peakReplicas() <= 12, "peak " + sqo.peakReplicas());
+        assertTrue(objective(sqo, "availability").met(), objective(sqo, "availability").toString());
+        assertTrue(objective(sqo, "latency").met(), objective(sqo, "latency").toString());
+        assertTrue(!objective(fixed, "availability").met() && !objective(fixed, "latency").met(), "the surge needs more than 3 replicas");
+    }
+
     @Test
     void latencyGrowsTowardsSaturationAndOverloadIsShed() {
         ServiceModel model = flashCrowd.model();
