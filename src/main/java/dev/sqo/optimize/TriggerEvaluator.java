@@ -31,7 +31,9 @@ public final class TriggerEvaluator {
         for (TriggerRule rule : rules) {
             if (rule.signal().equals(BURN)) {
                 if (alert.compareTo(rule.level()) >= 0) {
-                    out.add(new Firing(rule, BURN, null, "the error budget burns at " + alert.display() + " level"));
+                    SignalSeries burn = signals.get(BURN);
+                    out.add(new Firing(rule, BURN, burn == null ? null : burn.latest(),
+                            "the error budget burns at " + alert.display() + " level"));
                 }
             } else if (rule.signal().equals(MEMORY)) {
                 signals.forEach((name, series) -> {
@@ -76,6 +78,9 @@ public final class TriggerEvaluator {
         }
         if (signal.startsWith("errors:")) {
             return number(v * 100) + "%";
+        }
+        if (signal.equals(BURN)) {
+            return number(v) + "x over 5m";
         }
         return number(v) + (signal.equals("cpu") || signal.startsWith(MEMORY) ? "%" : "");
     }

@@ -17,6 +17,7 @@ import dev.sqo.optimize.TriggerRule;
 import dev.sqo.optimize.WorkloadObservation;
 import dev.sqo.rules.SliRuleExpressions;
 import dev.sqo.slo.AlertLevel;
+import dev.sqo.slo.BurnRateWindows;
 import dev.sqo.slo.PromDuration;
 
 import java.math.BigDecimal;
@@ -56,6 +57,7 @@ public final class SignalCollector {
         Map<String, String> failed = new LinkedHashMap<>();
         AlertLevel alert = AlertLevel.NONE;
         Double budget = null;
+        Double burn = null;
         for (ObjectiveOutcome o : report.objectives()) {
             if (!o.hasData()) {
                 failed.put("objective:" + o.objective().name, o.problem() != null ? o.problem() : "no traffic in the window");
@@ -64,6 +66,14 @@ public final class SignalCollector {
             alert = alert.compareTo(o.evaluation().alert()) >= 0 ? alert : o.evaluation().alert();
             Double remaining = o.evaluation().budgetRemaining();
             budget = budget == null ? remaining : Math.min(budget, remaining);
+            Double fiveMinutes = o.evaluation().burnRates().get(BurnRateWindows.M5);
+            if (fiveMinutes != null) {
+                burn = burn == null ? fiveMinutes : Math.max(burn, fiveMinutes);
+            }
+        }
+        if (burn != null) {
+            // The burn now, for judging a burn-driven action later: the alert's long window lags a recovery by an hour.
+            signals.put(TriggerEvaluator.BURN, SignalSeries.of(new TreeMap<>(Map.of(now, burn))));
         }
         PrometheusEndpoint endpoint = report.endpoint();
         WorkloadTarget target = new WorkloadTarget(report.resource().getMetadata().getNamespace(), workload.kind(), workload.name());

@@ -47,4 +47,13 @@ class ActionValidatorTest {
     void actionsThatRelievedNothingAreNotJudged() {
         assertEquals(NOT_APPLICABLE, verdict(false, 15.0, 40.0, false, AFTER));
     }
+
+    /** The page alert's hour-long window lags; a burn-driven action is judged by the 5-minute burn instead. */
+    @Test
+    void aBurnDrivenActionIsEffectiveWhenTheShortWindowBurnFalls() {
+        ActionValidator.Validation fell = ActionValidator.validate(true, "burn", 262.0, 30.0, true, ACTED, WINDOW, AFTER);
+        assertEquals(EFFECTIVE, fell.verdict());
+        assertEquals("burn went from 262x over 5m to 30x over 5m", fell.message());
+        assertEquals(INEFFECTIVE, ActionValidator.validate(true, "burn", 262.0, 250.0, true, ACTED, WINDOW, AFTER).verdict());
+    }
 }

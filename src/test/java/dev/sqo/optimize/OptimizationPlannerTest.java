@@ -208,6 +208,13 @@ class OptimizationPlannerTest {
                 OptimizationHistory.EMPTY, now);
         assertEquals(6, page.action().replicas());
         assertEquals("burn", page.action().signal());
+        assertNull(page.action().signalValue(), "without a 5-minute burn rate the action carries no value");
+
+        // The action carries the burn now (the 5-minute window), which its validation compares with later.
+        Map<String, SignalSeries> burnNow = Map.of("burn", SignalSeries.of(new java.util.TreeMap<>(Map.of(now, 262.0))));
+        OptimizationPlanner.Plan measured = OptimizationPlanner.plan(policy(1, 10, BURN), observation(4, 50, burnNow, AlertLevel.PAGE, 0.5),
+                OptimizationHistory.EMPTY, now);
+        assertEquals(262.0, measured.action().signalValue());
     }
 
     @Test
