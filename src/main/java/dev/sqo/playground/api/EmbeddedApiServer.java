@@ -15,6 +15,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.HashMap;
@@ -80,10 +81,10 @@ public final class EmbeddedApiServer implements AutoCloseable {
             Files.createDirectories(parent);
         }
         Files.writeString(file, kubeconfig);
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // the file stays with the default permissions of the file system
+        PosixFileAttributeView permissions = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+        // A file system without POSIX permissions keeps its own defaults.
+        if (permissions != null) {
+            permissions.setPermissions(PosixFilePermissions.fromString("rw-------"));
         }
     }
 

@@ -177,11 +177,13 @@ public final class KubectlDispatcher extends Dispatcher {
         ObjectNode review = (ObjectNode) read(body);
         if (path.endsWith("/selfsubjectrulesreviews")) {
             ObjectNode status = review.putObject("status").put("incomplete", false);
-            status.putArray("resourceRules").addObject().set("verbs", JSON.createArrayNode().add("*"));
-            ((ObjectNode) status.path("resourceRules").get(0)).set("apiGroups", JSON.createArrayNode().add("*"));
-            ((ObjectNode) status.path("resourceRules").get(0)).set("resources", JSON.createArrayNode().add("*"));
-            status.putArray("nonResourceRules").addObject().set("verbs", JSON.createArrayNode().add("*"));
-            ((ObjectNode) status.path("nonResourceRules").get(0)).set("nonResourceURLs", JSON.createArrayNode().add("*"));
+            ObjectNode resources = status.putArray("resourceRules").addObject();
+            for (String field : List.of("verbs", "apiGroups", "resources")) {
+                resources.putArray(field).add("*");
+            }
+            ObjectNode urls = status.putArray("nonResourceRules").addObject();
+            urls.putArray("verbs").add("*");
+            urls.putArray("nonResourceURLs").add("*");
         } else {
             review.putObject("status").put("allowed", true).put("reason", "the sqo playground has no RBAC");
         }

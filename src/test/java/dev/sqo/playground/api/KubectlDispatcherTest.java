@@ -173,6 +173,27 @@ class KubectlDispatcherTest {
         assertTrue(protobuf.body().contains("kubectl apply -f"), protobuf.body());
     }
 
+    /** The operator's leader election checks its Lease access this way before it starts. */
+    @Test
+    void accessReviewsAllowEverythingForThereIsNoRbac() throws Exception {
+        String rules = post("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews",
+                "{\"kind\":\"SelfSubjectRulesReview\",\"apiVersion\":\"authorization.k8s.io/v1\",\"spec\":{\"namespace\":\"shop\"}}");
+        JsonNode granted = JSON.readTree(rules).path("status").path("resourceRules").get(0);
+        assertEquals("[\"*\"]", granted.path("verbs").toString());
+        assertEquals("[\"*\"]", granted.path("resources").toString());
+        String access = post("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews",
+                "{\"kind\":\"SelfSubjectAccessReview\",\"apiVersion\":\"authorization.k8s.io/v1\",\"spec\":{}}");
+        assertTrue(JSON.readTree(access).path("status").path("allowed").asBoolean());
+    }
+
+    private String post(String path, String body) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(api.url().resolve(path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, response.statusCode(), response.body());
+        return response.body();
+    }
+
     private JsonNode get(String path, String accept) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.url() + path));
         if (accept != null) {
