@@ -179,8 +179,9 @@ public final class Playground implements AutoCloseable {
         return client;
     }
 
+    /** Idempotent, and safe from the shutdown hook and the command's own ending at once. */
     @Override
-    public void close() {
+    public synchronized void close() {
         controllers.shutdownNow();
         for (int i = started.size() - 1; i >= 0; i--) {
             try {
