@@ -14,7 +14,11 @@ import dev.sqo.slo.PromDuration;
 import dev.sqo.tuning.NodeTuner;
 import dev.sqo.tuning.ProfileSettings;
 import dev.sqo.tuning.SettingResult;
+import dev.sqo.reconcile.SqoUserAgent;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
@@ -59,7 +63,7 @@ public class AgentCommand implements Callable<Integer> {
 
     /** Looked up only in cluster mode: --once never talks to an API server. */
     @Inject
-    Instance<KubernetesClient> client;
+    Instance<Config> kubernetes;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -103,7 +107,9 @@ public class AgentCommand implements Callable<Integer> {
             return EvaluateCommand.BAD_INPUT;
         }
         Duration every = PromDuration.parse(interval);
-        NodeAgent agent = new NodeAgent(client.get(), new NodeTuner(root), name, Clock.systemUTC());
+        KubernetesClient client = new KubernetesClientBuilder()
+                .withConfig(new ConfigBuilder(kubernetes.get()).withUserAgent(SqoUserAgent.of(SqoUserAgent.AGENT)).build()).build();
+        NodeAgent agent = new NodeAgent(client, new NodeTuner(root), name, Clock.systemUTC());
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 agent.cycle().forEach(r -> (r.outcome().failed() ? err : System.out).println(r.line()));

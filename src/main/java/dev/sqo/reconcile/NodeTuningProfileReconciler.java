@@ -91,25 +91,30 @@ public class NodeTuningProfileReconciler implements Reconciler<NodeTuningProfile
             }
             ProfileSettings settings = ProfileSettings.of(profile.getSpec());
             Map<String, NodeTuningState> states = new HashMap<>();
-            String mechanism;
-            if (tuned.installed()) {
-                mechanism = "Tuned";
+            SqoConfig.TuningMechanism mechanism = config.tuning().mechanism();
+            boolean tunedInstalled = tuned.installed();
+            if (mechanism == SqoConfig.TuningMechanism.Tuned && tunedInstalled) {
                 tuned.publish(profile, settings.settings());
                 Map<String, String[]> reported = tuned.nodeStates(name);
                 for (String node : mine) {
                     String[] s = reported.getOrDefault(node, new String[]{"Pending", "the Node Tuning Operator has no Profile for the node yet"});
                     states.put(node, state(node, s[0], s[1], null));
                 }
+            } else if (mechanism == SqoConfig.TuningMechanism.Tuned) {
+                for (String node : mine) {
+                    states.put(node, state(node, "Pending", "sqo is set to apply profiles through the OpenShift Node Tuning "
+                            + "Operator (sqo.tuning.mechanism=Tuned), but this cluster has no " + TunedObjects.API_VERSION
+                            + " API: install the chart with nodeTuning.openshift=false to use sqo's node agent", null));
+                }
             } else {
-                mechanism = "Agent";
                 for (Node n : nodes) {
                     if (mine.contains(n.getMetadata().getName())) {
-                        states.put(n.getMetadata().getName(), agentState(n, profile));
+                        states.put(n.getMetadata().getName(), agentState(n, profile, tunedInstalled));
                     }
                 }
             }
             NodeClaims.Profile self = new NodeClaims.Profile(name, profile.getSpec().nodeSelector);
-            status = NodeTuningStatusAggregator.build(profile, mechanism, mine, states, NodeClaims.lost(self, nodeLabels, claims),
+            status = NodeTuningStatusAggregator.build(profile, mechanism.name(), mine, states, NodeClaims.lost(self, nodeLabels, claims),
                     settings.warnings(), now);
         }
         UpdateControl<NodeTuningProfile> control;
@@ -125,14 +130,17 @@ public class NodeTuningProfileReconciler implements Reconciler<NodeTuningProfile
     }
 
     /** What the node agent reported for this profile at this generation; anything older is still pending. */
-    private static NodeTuningState agentState(Node node, NodeTuningProfile profile) {
+    private static NodeTuningState agentState(Node node, NodeTuningProfile profile, boolean tunedInstalled) {
         Map<String, String> annotations = node.getMetadata().getAnnotations();
         NodeReport report = NodeAgent.decode(annotations == null ? null : annotations.get(SqoApi.TUNING_STATE_ANNOTATION));
         String name = node.getMetadata().getName();
         if (report == null || !profile.getMetadata().getName().equals(report.profile())
                 || !java.util.Objects.equals(report.generation(), profile.getMetadata().getGeneration())) {
+            // With TuneD on the node too, enabling the agent would leave two daemons writing the same settings.
+            String hint = tunedInstalled ? " (this cluster runs the OpenShift Node Tuning Operator: install the chart with "
+                    + "nodeTuning.openshift=true so that TuneD applies it)" : " (is the agent DaemonSet enabled?)";
             return state(name, "Pending", "waiting for the sqo node agent on the node to apply generation "
-                    + profile.getMetadata().getGeneration() + " (is the agent DaemonSet enabled?)", report == null ? null : report.reportedAt());
+                    + profile.getMetadata().getGeneration() + hint, report == null ? null : report.reportedAt());
         }
         return report.degraded() ? state(name, "Degraded", String.join("; ", report.failed()), report.reportedAt())
                 : state(name, "Applied", null, report.reportedAt());

@@ -58,9 +58,20 @@ public interface SqoConfig {
     }
 
     interface Tuning {
+        /**
+         * Who applies NodeTuningProfiles on the nodes: sqo's node agent, or TuneD through the OpenShift Node Tuning
+         * Operator. Configured, not detected: the chart grants the rights for Tuned objects from the same value.
+         */
+        @WithDefault("Agent")
+        TuningMechanism mechanism();
+
         /** Namespace of the OpenShift Node Tuning Operator, where sqo's Tuned objects go. */
         @WithDefault("openshift-cluster-node-tuning-operator")
         String tunedNamespace();
+    }
+
+    enum TuningMechanism {
+        Agent, Tuned
     }
 
     interface Rules {

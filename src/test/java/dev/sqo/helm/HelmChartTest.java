@@ -3,10 +3,8 @@ package dev.sqo.helm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
-import com.marcnuri.helm.TemplateCommand;
 import dev.sqo.reconcile.SqoConfig;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
@@ -34,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The chart, through a real helm: lint, and the manifests it renders with default and other values. */
 class HelmChartTest {
 
-    private static final Path CHART = Path.of("helm/sqo");
+    private static final Path CHART = RenderedChart.CHART;
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     @Test
@@ -61,7 +59,7 @@ class HelmChartTest {
 
     @Test
     void defaultsRenderALeastPrivilegeHardenedOperator() throws IOException {
-        List<JsonNode> manifests = render(new Helm(CHART).template().withName("sqo").withNamespace("sqo"));
+        List<JsonNode> manifests = RenderedChart.render(new Helm(CHART).template().withName("sqo").withNamespace("sqo"));
 
         JsonNode deployment = one(manifests, "Deployment", "sqo");
         JsonNode pod = deployment.path("spec").path("template").path("spec");
@@ -96,7 +94,8 @@ class HelmChartTest {
         // delete: the rules' previous object after a move between a PrometheusRule and a ConfigMap (RulesPublisher).
         assertEquals(List.of("get", "create", "update", "delete"), verbs(clusterRole, "prometheusrules"));
         assertEquals(List.of("get", "create", "update", "delete"), verbs(clusterRole, "configmaps"));
-        assertEquals(List.of("get", "create", "update"), verbs(one(manifests, "Role", "sqo-leader-election"), "leases"));
+        // patch: the leader renews its Lease with a patch; get, create and update: the SDK checks for them before it starts.
+        assertEquals(List.of("get", "create", "update", "patch"), verbs(one(manifests, "Role", "sqo-leader-election"), "leases"));
 
         assertTrue(find(manifests, "DaemonSet").isEmpty(), "the node agent is off by default");
         assertTrue(find(manifests, "ServiceMonitor").isEmpty());
@@ -106,11 +105,14 @@ class HelmChartTest {
         assertEquals("http://prometheus-operated.monitoring.svc:9090", config.prometheus().url());
         assertTrue(config.leaderElection().enabled());
         assertEquals(SqoConfig.DefaultMode.Recommend, config.optimization().defaultMode());
+        assertEquals(SqoConfig.TuningMechanism.Agent, config.tuning().mechanism());
+        assertTrue(find(manifests, "Role").stream().noneMatch(r -> r.path("metadata").path("name").asText().equals("sqo-tuned")),
+                "no rights on Tuned objects unless the operator writes them");
     }
 
     @Test
     void otherValuesNarrowTheRbacAndAddMonitoringAndTheAgent() throws IOException {
-        List<JsonNode> manifests = render(new Helm(CHART).template().withName("sqo").withNamespace("sqo")
+        List<JsonNode> manifests = RenderedChart.render(new Helm(CHART).template().withName("sqo").withNamespace("sqo")
                 .set("replicaCount", 2).set("watchNamespaces[0]", "team-a").set("watchNamespaces[1]", "team-b")
                 .set("secretNames[0]", "prometheus-auth").set("serviceMonitor.enabled", true).set("dashboard.enabled", true)
                 .set("agent.enabled", true).set("agent.nodeSelector.sqo\\.dev/pool", "latency")
@@ -134,6 +136,7 @@ class HelmChartTest {
         SqoConfig config = config(manifests);
         assertEquals(Map.of("release", "prometheus"), config.rules().labels());
         assertEquals(SqoConfig.DefaultMode.Off, config.optimization().defaultMode());
+        assertEquals(SqoConfig.TuningMechanism.Tuned, config.tuning().mechanism(), "one value decides the rights and the mechanism");
         assertEquals(List.of("https://thanos.example.com/"), config.prometheus().allowedUrls().orElseThrow());
         assertTrue(properties(manifests).getProperty("quarkus.operator-sdk.controllers.servicequality.namespaces").equals("team-a,team-b"));
 
@@ -178,19 +181,6 @@ class HelmChartTest {
         Properties properties = new Properties();
         properties.load(new StringReader(one(manifests, "ConfigMap", "sqo-config").path("data").path("application.properties").asText()));
         return properties;
-    }
-
-    private static List<JsonNode> render(TemplateCommand template) throws IOException {
-        String rendered = template.call();
-        List<JsonNode> out = new ArrayList<>();
-        try (YAMLParser parser = new YAMLFactory().createParser(rendered)) {
-            YAML.readValues(parser, JsonNode.class).forEachRemaining(doc -> {
-                if (doc != null && !doc.isNull() && !doc.isEmpty()) {
-                    out.add(doc);
-                }
-            });
-        }
-        return out;
     }
 
     private static List<JsonNode> find(List<JsonNode> manifests, String kind) {

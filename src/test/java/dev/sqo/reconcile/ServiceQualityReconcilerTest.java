@@ -7,12 +7,15 @@ import dev.sqo.api.ServiceQualityStatus;
 import dev.sqo.api.StatusCondition;
 import dev.sqo.testing.ExpectedSlo;
 import dev.sqo.testing.Fixtures;
+import dev.sqo.testing.AsUser;
 import dev.sqo.testing.PrometheusTestResource;
+import dev.sqo.testing.OperatorTestServer;
 import dev.sqo.testing.TestPrometheus;
 import dev.sqo.testing.Workloads;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -38,15 +41,32 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /** The operator, unchanged, against the mock API server and the real test Prometheus. */
 @QuarkusTest
-@WithKubernetesTestServer
+@WithKubernetesTestServer(setup = OperatorTestServer.class)
 @QuarkusTestResource(PrometheusTestResource.class)
 class ServiceQualityReconcilerTest {
 
     @Inject
+    @AsUser
     KubernetesClient client;
 
     @TestHTTPResource("/q/metrics")
     URL metricsUrl;
+
+    /** With the chart's defaults: one replica leads and keeps renewing its Lease, which the chart lets it patch. */
+    @Test
+    void theOperatorHoldsItsLeaseAndRenewsIt() throws InterruptedException {
+        Lease first = client.leases().inNamespace("test").withName("sqo-operator").get();
+        assertNotNull(first, "the leader's Lease");
+        assertNotNull(first.getSpec().getHolderIdentity());
+        Instant deadline = Instant.now().plusSeconds(15);
+        Lease later = first;
+        while (later.getSpec().getRenewTime().equals(first.getSpec().getRenewTime()) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+            later = client.leases().inNamespace("test").withName("sqo-operator").get();
+        }
+        assertTrue(later.getSpec().getRenewTime().isAfter(first.getSpec().getRenewTime()), "renewed: " + later.getSpec());
+        assertEquals(first.getSpec().getHolderIdentity(), later.getSpec().getHolderIdentity());
+    }
 
     @Test
     void statusMatchesTheHistory() {

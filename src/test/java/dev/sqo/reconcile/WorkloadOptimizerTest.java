@@ -21,6 +21,8 @@ import dev.sqo.metrics.PrometheusEndpoint;
 import dev.sqo.metrics.PrometheusEndpointResolver;
 import dev.sqo.metrics.SliObserver;
 import dev.sqo.metrics.WorkloadSignalObserver;
+import dev.sqo.testing.ApiRequestLog;
+import dev.sqo.testing.TestClients;
 import dev.sqo.testing.TestPrometheus;
 import dev.sqo.testing.Workloads;
 import io.fabric8.kubernetes.api.model.Event;
@@ -31,7 +33,9 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBui
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -58,6 +62,8 @@ class WorkloadOptimizerTest {
 
     KubernetesClient client;
     KubernetesMockServer server;
+    /** sqo's client, beside the test's own. */
+    private KubernetesClient sqo;
 
     private static ServiceQualityEvaluator evaluator;
     private static SignalCollector signals;
@@ -69,12 +75,23 @@ class WorkloadOptimizerTest {
         signals = new SignalCollector(new WorkloadSignalObserver(new HttpPrometheusApi()));
     }
 
+    @BeforeEach
+    void operatorClient() {
+        ApiRequestLog.record(server);
+        sqo = TestClients.component(SqoUserAgent.OPERATOR, client);
+    }
+
+    @AfterEach
+    void closeOperatorClient() {
+        sqo.close();
+    }
+
     /** A fresh operator instance: nothing in memory, as after a restart. */
     private WorkloadOptimizer operator() {
-        return new WorkloadOptimizer(new WorkloadReader(client), new WorkloadActuator(client), new HpaFloor(client),
-                new ActionEvents(client), signals, new ActionCounter(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()),
+        return new WorkloadOptimizer(new WorkloadReader(sqo), new WorkloadActuator(sqo), new HpaFloor(sqo),
+                new ActionEvents(sqo), signals, new ActionCounter(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()),
                 Optimization.Mode.Recommend,
-                name -> client.resources(NodeTuningProfile.class).withName(name).get());
+                name -> sqo.resources(NodeTuningProfile.class).withName(name).get());
     }
 
     /** One reconcile's optimization, with the outcome written to the status as the reconciler would. */
