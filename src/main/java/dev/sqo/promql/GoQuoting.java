@@ -1,5 +1,7 @@
 package dev.sqo.promql;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Go's quoting of strings and runes ({@code %q}, {@code %#U}), which Prometheus' messages use; a message that
  * quotes differently would not be Prometheus' message.
@@ -16,12 +18,16 @@ final class GoQuoting {
         return out.append('"').toString();
     }
 
-    /** {@code %.10q...}, how Prometheus shows a long token: its first ten runes, quoted, then an ellipsis. */
+    /**
+     * How Prometheus shows a token: quoted, or when longer than ten bytes ({@code %.10q...}) its first ten runes
+     * quoted and an ellipsis, even when those are all of it.
+     */
     static String quoteShortened(String s) {
-        if (s.codePointCount(0, s.length()) <= 10) {
+        if (s.getBytes(StandardCharsets.UTF_8).length <= 10) {
             return quote(s);
         }
-        return quote(s.substring(0, s.offsetByCodePoints(0, 10))) + "...";
+        int runes = Math.min(10, s.codePointCount(0, s.length()));
+        return quote(s.substring(0, s.offsetByCodePoints(0, runes))) + "...";
     }
 
     /** {@code %q} of a rune: strconv.QuoteRune; a negative rune (Go's end of input) prints as U+FFFD. */
