@@ -2,6 +2,7 @@ package dev.sqo.promql;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -20,6 +21,7 @@ import static dev.sqo.promql.ValueType.STRING;
 public final class Functions {
 
     private static final Map<String, Function> BY_NAME = new TreeMap<>();
+    private static final Collection<Function> ALL;
 
     static {
         for (String name : new String[] {"abs", "absent", "acos", "acosh", "asin", "asinh", "atan", "atanh", "ceil",
@@ -57,6 +59,7 @@ public final class Functions {
         repeatedLast("sort_by_label_desc", INSTANT_VECTOR, INSTANT_VECTOR, STRING);
         fixed("time", SCALAR);
         fixed("vector", INSTANT_VECTOR, SCALAR);
+        ALL = List.copyOf(BY_NAME.values());
     }
 
     private Functions() {
@@ -68,7 +71,7 @@ public final class Functions {
 
     /** Every function, by name. */
     public static Collection<Function> all() {
-        return BY_NAME.values();
+        return ALL;
     }
 
     private static void fixed(String name, ValueType returns, ValueType... args) {

@@ -1,6 +1,6 @@
 package dev.sqo.promql;
 
-/** A number or duration Prometheus refuses; the parser adds where it is. */
+/** A number, duration or regex Prometheus refuses, with its reason; the parser adds where it is. */
 final class InvalidLiteralException extends Exception {
 
     InvalidLiteralException(String reason) {

@@ -8,6 +8,9 @@ import java.util.Objects;
  */
 public record LabelMatcher(String name, MatchType type, String value) {
 
+    /** The label that holds a series' metric name. */
+    public static final String METRIC_NAME = "__name__";
+
     public LabelMatcher {
         Objects.requireNonNull(name);
         Objects.requireNonNull(type);

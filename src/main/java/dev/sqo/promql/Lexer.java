@@ -41,10 +41,13 @@ final class Lexer {
     /** Chars taken by the last code point read, so it can be put back; 0 at the end of the input. */
     private int width;
 
+    /** Prometheus' lexer, not its parser, finds unbalanced parentheses and brackets. */
     private int parenDepth;
-    private boolean braceOpen;
     private boolean bracketOpen;
+    private boolean braceOpen;
+    /** Whether the open bracket has had its colon: a second one is an error. */
     private boolean gotColon;
+    /** Whether the next token follows {@code [}, and so must be a duration. */
     private boolean rangeStarts;
 
     Lexer(String input) {

@@ -19,8 +19,6 @@ final class Parser {
     static final int MAX_NESTING = 256;
     static final String TOO_DEEP = "expression nests too deeply: more than " + MAX_NESTING + " levels";
 
-    private static final String METRIC_NAME_LABEL = "__name__";
-
     private final String query;
     private final Lexer lexer;
     private Token lookahead;
@@ -167,6 +165,7 @@ final class Parser {
 
     /** {@code op (args)}, {@code op by (labels) (args)} or {@code op (args) by (labels)}. */
     private Expr aggregation(Token operatorToken) throws PromQLSyntaxException {
+        // The aggregator tokens and the aggregations have the same names.
         Aggregation operator = Aggregation.valueOf(operatorToken.type().name());
         aggregations++;
         List<String> grouping = List.of();
@@ -299,7 +298,7 @@ final class Parser {
         // Prometheus 3: a quoted label name, or alone a quoted metric name ({"my.metric"}).
         String name = StringLiterals.unquote(label.text());
         if (!isMatchOperator(peek().type())) {
-            return new LabelMatcher(METRIC_NAME_LABEL, MatchType.EQUAL, name);
+            return new LabelMatcher(LabelMatcher.METRIC_NAME, MatchType.EQUAL, name);
         }
         MatchType type = matchType(next());
         return matcher(label, name, type, next());

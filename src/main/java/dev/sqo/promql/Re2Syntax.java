@@ -31,6 +31,8 @@ final class Re2Syntax {
 
     private final String pattern;
     private int pos;
+    /** Where a search found no {@code :]} to end a POSIX class: searching again from later would be quadratic. */
+    private int noPosixClassEndAfter = Integer.MAX_VALUE;
     private final Deque<Group> groups = new ArrayDeque<>();
 
     private Re2Syntax(String pattern) {
@@ -102,6 +104,7 @@ final class Re2Syntax {
     }
 
     private Piece parse() throws InvalidLiteralException {
+        // Where the repetition operator just before starts, or -1: RE2 refuses one right after another (a**).
         int lastRepeat = -1;
         while (pos < pattern.length()) {
             int repeat = -1;
@@ -334,9 +337,11 @@ final class Re2Syntax {
         boolean first = true;
         while (i >= pattern.length() || pattern.charAt(i) != ']' || first) {
             first = false;
-            if (pattern.length() - i > 2 && pattern.startsWith("[:", i)) {
+            if (pattern.length() - i > 2 && pattern.startsWith("[:", i) && i < noPosixClassEndAfter) {
                 int end = pattern.indexOf(":]", i + 2);
-                if (end >= 0) {
+                if (end < 0) {
+                    noPosixClassEndAfter = i;
+                } else {
                     String name = pattern.substring(i, end + 2);
                     String className = name.substring(2, name.length() - 2);
                     if (!POSIX_CLASSES.contains(className.startsWith("^") ? className.substring(1) : className)) {

@@ -20,7 +20,7 @@ record Token(TokenType type, String text, int start) {
             case NAMED -> (type == TokenType.IDENTIFIER ? "identifier " : "metric identifier ")
                     + GoQuoting.quote(text);
             case VALUE -> type.name().toLowerCase(Locale.ROOT) + " " + GoQuoting.quoteShortened(text);
-            case PUNCTUATION -> GoQuoting.quoteShortened(text);
+            case QUOTED -> GoQuoting.quoteShortened(text);
             case OPERATOR -> "<op:" + text + ">";
             case AGGREGATOR -> "<aggr:" + text + ">";
             case KEYWORD -> "<" + text + ">";

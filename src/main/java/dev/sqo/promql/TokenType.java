@@ -12,15 +12,15 @@ enum TokenType {
     DURATION(Kind.VALUE),
     STRING(Kind.VALUE),
 
-    LEFT_PAREN(Kind.PUNCTUATION),
-    RIGHT_PAREN(Kind.PUNCTUATION),
-    LEFT_BRACE(Kind.PUNCTUATION),
-    RIGHT_BRACE(Kind.PUNCTUATION),
-    LEFT_BRACKET(Kind.PUNCTUATION),
-    RIGHT_BRACKET(Kind.PUNCTUATION),
-    COMMA(Kind.PUNCTUATION),
-    EQL(Kind.PUNCTUATION),
-    COLON(Kind.PUNCTUATION),
+    LEFT_PAREN(Kind.QUOTED),
+    RIGHT_PAREN(Kind.QUOTED),
+    LEFT_BRACE(Kind.QUOTED),
+    RIGHT_BRACE(Kind.QUOTED),
+    LEFT_BRACKET(Kind.QUOTED),
+    RIGHT_BRACKET(Kind.QUOTED),
+    COMMA(Kind.QUOTED),
+    EQL(Kind.QUOTED),
+    COLON(Kind.QUOTED),
 
     ADD(Kind.OPERATOR),
     SUB(Kind.OPERATOR),
@@ -66,17 +66,24 @@ enum TokenType {
     ON(Kind.KEYWORD),
     WITHOUT(Kind.KEYWORD),
 
-    START(Kind.PUNCTUATION),
-    END(Kind.PUNCTUATION);
+    START(Kind.QUOTED),
+    END(Kind.QUOTED);
 
-    /** How Prometheus' messages describe a token of the kind: its text with a prefix, or quoted. */
+    /** How Prometheus' messages describe a token of the kind. */
     enum Kind {
+        /** {@code end of input}. */
         END,
+        /** {@code identifier "foo"}. */
         NAMED,
+        /** {@code number "1"}, shortened when long. */
         VALUE,
-        PUNCTUATION,
+        /** {@code "("}: punctuation, and start and end. */
+        QUOTED,
+        /** {@code <op:+>}. */
         OPERATOR,
+        /** {@code <aggr:sum>}. */
         AGGREGATOR,
+        /** {@code <by>}. */
         KEYWORD
     }
 

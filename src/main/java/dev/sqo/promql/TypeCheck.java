@@ -119,7 +119,7 @@ final class TypeCheck {
     private void selector(VectorSelector selector) throws PromQLSyntaxException {
         if (selector.metricName() != null) {
             for (LabelMatcher matcher : selector.matchers()) {
-                if (matcher.name().equals("__name__")) {
+                if (matcher.name().equals(LabelMatcher.METRIC_NAME)) {
                     throw error(selector.position(), "metric name must not be set twice: "
                             + GoQuoting.quote(selector.metricName()) + " or " + GoQuoting.quote(matcher.value()));
                 }
