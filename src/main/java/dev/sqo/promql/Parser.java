@@ -379,7 +379,8 @@ final class Parser {
                 new PositionRange(expr.position().start(), token.end()));
     }
 
-    private MatrixSelector matrixSelector(Expr expr, Duration range, PositionRange brackets) throws PromQLSyntaxException {
+    private MatrixSelector matrixSelector(Expr expr, Duration range, PositionRange brackets)
+            throws PromQLSyntaxException {
         if (!(expr instanceof VectorSelector selector)) {
             throw error(brackets, "ranges only allowed for vector selectors");
         }

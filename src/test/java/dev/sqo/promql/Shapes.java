@@ -3,6 +3,7 @@ package dev.sqo.promql;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -71,7 +72,7 @@ final class Shapes {
         if (at instanceof AtModifier.Timestamp t) {
             out += " @ " + t.instant().toEpochMilli() / 1000.0;
         } else if (at instanceof AtModifier.Edge e) {
-            out += " @ " + e.name().toLowerCase() + "()";
+            out += " @ " + e.name().toLowerCase(Locale.ROOT) + "()";
         }
         return out;
     }
