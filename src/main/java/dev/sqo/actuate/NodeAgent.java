@@ -57,12 +57,12 @@ public final class NodeAgent {
         if (profile == null) {
             results = tuner.restore();
             report = NodeReport.of(null, null, results, now);
-        } else if (!NodeTuningValidator.problems(profile.getSpec()).isEmpty()) {
+        } else if (!NodeTuningValidator.problems(profile).isEmpty()) {
             // A profile that slipped past admission is refused whole, and what an earlier one wrote is given back:
             // the agent writes only typed, valid settings.
             results = tuner.restore();
             report = new NodeReport(assigned, profile.getMetadata().getGeneration(),
-                    NodeTuningValidator.problems(profile.getSpec()), now);
+                    NodeTuningValidator.problems(profile), now);
         } else {
             results = tuner.apply(assigned, ProfileSettings.of(profile.getSpec()).settings());
             report = NodeReport.of(assigned, profile.getMetadata().getGeneration(), results, now);

@@ -2,6 +2,7 @@ package dev.sqo.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
@@ -17,6 +18,8 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Degraded", jsonPath = ".status.conditions[?(@.type==\"Degraded\")].status",
         type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+@ValidationRule(value = "size(self.metadata.name) <= 63",
+        message = "a NodeTuningProfile's name is at most 63 characters: it becomes the value of its nodes' sqo.dev/tuning-profile label")
 public class NodeTuningProfile extends CustomResource<NodeTuningProfileSpec, NodeTuningProfileStatus> {
 
     // Overridden only to describe the two fields in the CRD schema.

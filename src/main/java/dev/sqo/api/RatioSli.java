@@ -6,9 +6,18 @@ import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 @ValidationRule(value = "has(self.errors) != has(self.good)", message = "set exactly one of errors and good")
-@ValidationRule(value = "self.total.contains('{{window}}') && (has(self.errors) ? self.errors : self.good).contains('{{window}}')",
+@ValidationRule(value = "self.total.contains('{{window}}') && (!has(self.errors) || self.errors.contains('{{window}}'))"
+        + " && (!has(self.good) || self.good.contains('{{window}}'))",
         message = "every expression must use the {{window}} placeholder as its range, e.g. rate(x[{{window}}])")
 public class RatioSli {
+
+    /** Where an expression's range goes; sqo puts each window it reads there. */
+    public static final String WINDOW = "{{window}}";
+
+    /** The expression over a window, as a duration PromQL reads (5m, 1h, 30d). */
+    public static String over(String expression, String window) {
+        return expression.replace(WINDOW, window);
+    }
 
     @Size(min = 1, max = 4096)
     @JsonPropertyDescription("PromQL counting bad events over {{window}}, e.g. "

@@ -5,8 +5,12 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
 /** How one resource is sized: a percentile of usage plus a margin, within bounds. */
+@ValidationRule(value = "!has(self.min) || !has(self.max) || !isQuantity(self.min) || !isQuantity(self.max)"
+        + " || quantity(self.min).compareTo(quantity(self.max)) <= 0",
+        message = "min must not be greater than max")
 public class ResourceSizing {
 
     static final String QUANTITY = "^[0-9]+(\\.[0-9]+)?(m|k|M|G|T|Ki|Mi|Gi|Ti)?$";

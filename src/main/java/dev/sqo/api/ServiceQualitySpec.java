@@ -20,7 +20,8 @@ import java.util.List;
 public class ServiceQualitySpec {
 
     /** Durations from 1h to 90d, in whole minutes, hours, days or weeks. */
-    static final String WINDOW_RULE = "[int(self.substring(0, size(self) - 1)) * "
+    /** Guarded by the pattern: the API server runs the rule even when the pattern fails, and int() would error. */
+    static final String WINDOW_RULE = "!self.matches('" + Durations.PERIOD_PATTERN + "') || [int(self.substring(0, size(self) - 1)) * "
             + "(self.endsWith('m') ? 1 : self.endsWith('h') ? 60 : self.endsWith('d') ? 1440 : 10080)]"
             + ".all(minutes, minutes >= 60 && minutes <= 129600 && minutes % 5 == 0)";
 

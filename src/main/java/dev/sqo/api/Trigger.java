@@ -23,6 +23,12 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(value = "self.kind in ['Latency', 'ErrorRatio'] || (!has(self.objective) && !has(self.baselineFactor))",
         message = "objective and baselineFactor apply only to Latency and ErrorRatio triggers")
 @ValidationRule(value = "self.kind == 'BudgetBurn' || !has(self.level)", message = "level applies only to BudgetBurn triggers")
+@ValidationRule(value = "self.kind != 'BudgetBurn' || (!has(self.above) && !has(self.below) && !has(self.__for__))",
+        message = "a BudgetBurn trigger fires on the burn-rate alert (level); above, below and for do not apply to it")
+@ValidationRule(value = "!has(self.target) || self.kind in ['CpuUtilization', 'MemoryUtilization']",
+        message = "target applies only to CpuUtilization and MemoryUtilization triggers")
+@ValidationRule(value = "!has(self.scaleOutPercent) || self.kind in ['Latency', 'BudgetBurn']",
+        message = "scaleOutPercent applies only to Latency and BudgetBurn triggers")
 @ValidationRule(value = "!has(self.target) || !has(self.above) || self.target < self.above",
         message = "target must be below above: an action must bring the signal under the threshold that fired it")
 @ValidationRule(value = "!has(self.target) || !has(self.below) || self.target > self.below",

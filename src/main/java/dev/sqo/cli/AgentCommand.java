@@ -38,7 +38,10 @@ import java.util.concurrent.Callable;
  * The node agent. In a cluster (a DaemonSet) it applies the profile the operator assigned to its node, again and
  * again; with --once it applies a profile file, or restores, once, for admins and tests.
  */
-@Command(name = "agent", description = "Apply node tuning on this node: from the cluster (DaemonSet), or once from a file.")
+@Command(name = "agent", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Apply node tuning on this node: from the cluster (DaemonSet), or once from a file.",
+        footer = {"", "Exit codes with --once: 0 applied, 1 a setting failed, 2 an invalid profile.",
+                "Documentation: docs/cli.md#sqo-agent, docs/node-tuning.md"})
 public class AgentCommand implements Callable<Integer> {
 
     private static final Logger LOG = Logger.getLogger(AgentCommand.class);
@@ -85,12 +88,12 @@ public class AgentCommand implements Callable<Integer> {
                 profile = read(file);
             } catch (IllegalArgumentException e) {
                 err.println("sqo agent: " + e.getMessage());
-                return EvaluateCommand.BAD_INPUT;
+                return ExitCodes.BAD_INPUT;
             }
-            List<String> problems = NodeTuningValidator.problems(profile.getSpec());
+            List<String> problems = NodeTuningValidator.problems(profile);
             if (!problems.isEmpty()) {
                 problems.forEach(p -> err.println("sqo agent: " + file + ": " + p));
-                return EvaluateCommand.BAD_INPUT;
+                return ExitCodes.BAD_INPUT;
             }
             ProfileSettings settings = ProfileSettings.of(profile.getSpec());
             settings.warnings().forEach(w -> err.println("sqo agent: warning: " + w));
@@ -104,7 +107,7 @@ public class AgentCommand implements Callable<Integer> {
         String name = node != null ? node : System.getenv("NODE_NAME");
         if (name == null || name.isBlank()) {
             err.println("sqo agent: in a cluster the agent needs its node's name: --node or NODE_NAME (from spec.nodeName)");
-            return EvaluateCommand.BAD_INPUT;
+            return ExitCodes.BAD_INPUT;
         }
         Duration every = PromDuration.parse(interval);
         KubernetesClient client = new KubernetesClientBuilder()

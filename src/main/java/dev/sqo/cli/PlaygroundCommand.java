@@ -25,8 +25,10 @@ import java.util.concurrent.TimeUnit;
  * machine. It starts before Quarkus does, because the operator's API server and Prometheus URL are configuration
  * that Quarkus reads once at start; {@link SqoMain} routes the command here for that reason.
  */
-@Command(name = "playground", description = "Run sqo without a cluster: an embedded Kubernetes API for kubectl, simulated "
-        + "workloads under traffic, a real Prometheus with their history, and the operator acting on them.")
+@Command(name = "playground", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Run sqo without a cluster: an embedded Kubernetes API for kubectl, simulated "
+        + "workloads under traffic, a real Prometheus with their history, and the operator acting on them.",
+        footer = {"", "Documentation: docs/cli.md#sqo-playground, docs/playground.md"})
 public class PlaygroundCommand implements Callable<Integer> {
 
     @Option(names = "--duration", description = "Stop after this long (e.g. 10m); without it, run until Ctrl-C.")

@@ -1,26 +1,28 @@
 package dev.sqo.cli;
 
 import dev.sqo.api.ServiceQuality;
-import dev.sqo.api.SpecValidator;
 import dev.sqo.rules.PromRuleGroup;
 import dev.sqo.rules.PrometheusRuleRenderer;
 import dev.sqo.rules.SloRuleGenerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** Prints the Prometheus rules the operator publishes, for GitOps users who commit them. */
-@Command(name = "rules", description = "Print the Prometheus recording and alert rules of each ServiceQuality in a file.")
+@Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Print the Prometheus recording and alert rules of each ServiceQuality.",
+        footer = {"", "Exit codes: 0 printed, 2 bad options or input (each problem on stderr, with its file and line).",
+                "Documentation: docs/cli.md#sqo-rules, docs/rules.md"})
 public class RulesCommand implements Callable<Integer> {
 
-    @Option(names = {"-f", "--file"}, required = true, description = "YAML or JSON file with ServiceQuality documents.")
-    Path file;
+    @Mixin
+    ResourceFiles input;
 
     @Option(names = {"-o", "--output"}, defaultValue = "yaml", description = "yaml (default) or json.")
     String output;
@@ -29,46 +31,37 @@ public class RulesCommand implements Callable<Integer> {
             description = "prometheusrule (default): PrometheusRule objects; rulefile: one plain Prometheus 'groups:' file.")
     String format;
 
-    @Option(names = "--label", description = "Label for the PrometheusRule objects, e.g. --label prometheus=main (repeatable).")
+    @Option(names = "--label", paramLabel = "<key=value>", description = "A label for the PrometheusRule objects (for a "
+            + "ruleSelector), or with --format rulefile for every rule; repeatable.")
     Map<String, String> labels = Map.of();
 
     @Override
     public Integer call() throws IOException {
         if (!List.of("yaml", "json").contains(output) || !List.of("prometheusrule", "rulefile").contains(format)) {
             System.err.println("sqo rules: -o is yaml or json and --format is prometheusrule or rulefile");
-            return EvaluateCommand.BAD_INPUT;
+            return ExitCodes.BAD_INPUT;
         }
-        List<ServiceQuality> resources;
-        try {
-            resources = ServiceQualityFiles.read(file);
-        } catch (ServiceQualityFiles.InvalidFileException e) {
-            System.err.println("sqo rules: " + e.getMessage());
-            return EvaluateCommand.BAD_INPUT;
+        CheckedInputs checked = CheckedInputs.of(input.read());
+        checked.problems.forEach(p -> System.err.println("sqo rules: " + p));
+        if (!checked.problems.isEmpty()) {
+            return ExitCodes.BAD_INPUT;
         }
-        boolean bad = false;
-        for (ServiceQuality r : resources) {
-            for (String p : SpecValidator.problems(r.getSpec())) {
-                System.err.println("sqo rules: " + file + ": ServiceQuality " + r.getMetadata().getName() + ": " + p);
-                bad = true;
-            }
-            if (r.getMetadata().getNamespace() == null) {
-                r.getMetadata().setNamespace("default");
-            }
-        }
-        if (bad) {
-            return EvaluateCommand.BAD_INPUT;
+        List<ServiceQuality> resources = checked.serviceQualities;
+        if (resources.isEmpty()) {
+            System.err.println("sqo rules: no ServiceQuality in " + String.join(", ", input.files));
+            return ExitCodes.BAD_INPUT;
         }
         Object document;
         if ("rulefile".equals(format)) {
             List<PromRuleGroup> groups = new ArrayList<>();
-            resources.forEach(r -> groups.addAll(SloRuleGenerator.generate(r)));
+            resources.forEach(r -> SloRuleGenerator.generate(r).forEach(g -> groups.add(g.withLabels(labels))));
             document = PromRuleGroup.ruleFile(groups);
         } else {
             List<Object> objects = new ArrayList<>();
             resources.forEach(r -> objects.add(PrometheusRuleRenderer.prometheusRule(r, labels)));
-            document = objects.size() == 1 ? objects.get(0) : Map.of("apiVersion", "v1", "kind", "List", "items", objects);
+            document = objects.size() == 1 ? objects.get(0) : Documents.list(objects);
         }
         Documents.print(document, output);
-        return 0;
+        return ExitCodes.OK;
     }
 }

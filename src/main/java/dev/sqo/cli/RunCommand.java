@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
 
 import java.util.concurrent.Callable;
 
-@Command(name = "run", description = "Run the operator against the cluster of the current kubeconfig or service account.")
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Run the operator against the cluster of the current kubeconfig or service account.",
+        footer = {"", "Documentation: docs/cli.md#sqo-run, docs/operator.md"})
 public class RunCommand implements Callable<Integer> {
 
     /** Looked up only when this command runs: the other commands never create the operator. */

@@ -19,7 +19,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** What would sqo have done? Runs a scenario's traffic under each policy in simulated time and compares them. */
-@Command(name = "simulate", description = "Compare sqo with other scaling policies on a scenario's traffic, in simulated time.")
+@Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Compare sqo with other scaling policies on a scenario's traffic, in simulated time.",
+        footer = {"", "Exit codes: 0 simulated, 2 bad options or scenario.", "Documentation: docs/cli.md#sqo-simulate, docs/simulate.md"})
 public class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--scenario", required = true, description = "Scenario YAML file (see examples/scenarios/).")
@@ -36,14 +38,14 @@ public class SimulateCommand implements Callable<Integer> {
         PrintStream err = System.err;
         if (!List.of("text", "json", "yaml").contains(output)) {
             err.println("sqo simulate: -o must be text, json or yaml, got " + output);
-            return EvaluateCommand.BAD_INPUT;
+            return ExitCodes.BAD_INPUT;
         }
         Scenario s;
         try {
             s = ScenarioFile.read(scenario);
         } catch (IllegalArgumentException e) {
             err.println("sqo simulate: " + e.getMessage());
-            return EvaluateCommand.BAD_INPUT;
+            return ExitCodes.BAD_INPUT;
         }
         List<PolicyResult> results = new ArrayList<>();
         for (String policy : s.policies()) {

@@ -1,6 +1,10 @@
 package dev.sqo.metrics;
 
+import dev.sqo.api.HistogramSli;
 import dev.sqo.api.Objective;
+import dev.sqo.api.RatioSli;
+import dev.sqo.rules.OneSeries;
+import dev.sqo.rules.RatioExpressions;
 import dev.sqo.slo.ObjectiveEvaluator;
 import dev.sqo.slo.SliceSeries;
 
@@ -11,11 +15,13 @@ import java.util.Map;
 /** Observe step: the slices an objective's evaluation needs, read from Prometheus through the slice store. */
 public final class SliObserver {
 
+    private final PrometheusApi api;
     private final SliceStore store;
     private final HistogramBucketCache buckets;
     private final RecordingCoverage recordings;
 
     public SliObserver(PrometheusApi api) {
+        this.api = api;
         this.store = new SliceStore(api);
         this.buckets = new HistogramBucketCache(api);
         this.recordings = new RecordingCoverage(api);
@@ -53,6 +59,40 @@ public final class SliObserver {
         boolean recorded = recordings.cover(endpoint, identity, SliceSeries.startOf(firstIndex + 1), at);
         SliQuery query = recorded ? SliQueryPlanner.recorded(identity) : SliQueryPlanner.plan(objective, buckets.at(endpoint, at));
         return new Observation(store.slices(endpoint, query, firstIndex, endIndex, at), recorded ? Source.RECORDED : Source.RAW);
+    }
+
+    /**
+     * Why an objective has no data, named as the user wrote it: which of its expressions returns no series. For a
+     * message only; a failing query here says nothing new, and the generic reason stands.
+     */
+    public String whyNoData(PrometheusEndpoint endpoint, Objective objective, Instant at) {
+        try {
+            if (objective.ratio != null) {
+                RatioExpressions ratio = new RatioExpressions(objective.ratio);
+                if (!hasValue(endpoint, ratio.total(SliQueryPlanner.SLICE_RANGE), at)) {
+                    return "no traffic: total returns no series (" + objective.ratio.total + ")";
+                }
+                String field = objective.ratio.errors != null ? "errors" : "good";
+                String expression = objective.ratio.errors != null ? objective.ratio.errors : objective.ratio.good;
+                if (!hasValue(endpoint, ratio.counted(expression, SliQueryPlanner.SLICE_RANGE), at)) {
+                    return "total counts events, but " + field + " returns no series (" + expression + "). It reads other metrics "
+                            + "than total, so sqo cannot tell none counted yet from not scraped: make it return 0 when there are "
+                            + "none, e.g. append: or on() 0 * " + (OneSeries.isOneSeries(RatioSli.over(objective.ratio.total, "5m"))
+                            ? objective.ratio.total : "sum(" + objective.ratio.total + ")");
+                }
+                return null;
+            }
+            HistogramSli h = objective.latency != null ? objective.latency : objective.apdex != null ? objective.apdex
+                    : objective.latencyPercentile;
+            String count = h.series("_count", "");
+            return hasValue(endpoint, "sum(" + count + ")", at) ? null : "no traffic: " + count + " has no series";
+        } catch (PrometheusQueryException e) {
+            return null;
+        }
+    }
+
+    private boolean hasValue(PrometheusEndpoint endpoint, String promql, Instant at) throws PrometheusQueryException {
+        return api.query(endpoint, promql, at).stream().anyMatch(s -> s.values().length > 0 && !Double.isNaN(s.values()[s.values().length - 1]));
     }
 
     public void evictIdle(Instant now) {

@@ -1,5 +1,7 @@
 package dev.sqo.metrics;
 
+import dev.sqo.rules.OneSeries;
+
 import java.util.Map;
 
 /**
@@ -21,6 +23,6 @@ public record SliQuery(String promql, Decoder decoder) {
 
     /** Wraps an expression so that its single aggregated series carries the part name. */
     static String part(String expr, String name) {
-        return "label_replace(sum(" + expr + "), \"" + PART_LABEL + "\", \"" + name + "\", \"\", \"\")";
+        return "label_replace(" + OneSeries.of(expr) + ", \"" + PART_LABEL + "\", \"" + name + "\", \"\", \"\")";
     }
 }

@@ -6,6 +6,7 @@ import dev.sqo.api.LatencyPercentileSli;
 import dev.sqo.api.LatencySli;
 import dev.sqo.api.Objective;
 import dev.sqo.api.RatioSli;
+import dev.sqo.rules.RatioExpressions;
 import dev.sqo.rules.SloSeries;
 import dev.sqo.slo.PromDuration;
 import dev.sqo.slo.SliceSeries;
@@ -18,7 +19,6 @@ import java.util.Optional;
 public final class SliQueryPlanner {
 
     static final String SLICE_RANGE = PromDuration.format(SliceSeries.SLICE);
-    private static final String WINDOW_PLACEHOLDER = "{{window}}";
 
     /** The {@code le} label values a histogram has; empty when it has no series. */
     public interface BucketSource {
@@ -76,12 +76,13 @@ public final class SliQueryPlanner {
     }
 
     private static SliQuery ratio(RatioSli r) {
-        String total = SliQuery.part(r.total.replace(WINDOW_PLACEHOLDER, SLICE_RANGE), "total");
+        RatioExpressions ratio = new RatioExpressions(r);
+        String total = SliQuery.part(ratio.total(SLICE_RANGE), "total");
         if (r.errors != null) {
-            return new SliQuery(SliQuery.part(r.errors.replace(WINDOW_PLACEHOLDER, SLICE_RANGE), "errors") + " or " + total,
+            return new SliQuery(SliQuery.part(ratio.counted(r.errors, SLICE_RANGE), "errors") + " or " + total,
                     parts -> both(parts.get("errors"), parts.get("total")) ? new double[]{parts.get("errors"), parts.get("total")} : null);
         }
-        return new SliQuery(SliQuery.part(r.good.replace(WINDOW_PLACEHOLDER, SLICE_RANGE), "good") + " or " + total,
+        return new SliQuery(SliQuery.part(ratio.counted(r.good, SLICE_RANGE), "good") + " or " + total,
                 parts -> goodOfTotal(parts.get("good"), parts.get("total")));
     }
 

@@ -5,7 +5,9 @@ import dev.sqo.slo.AlertLevel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -23,9 +25,12 @@ public final class OptimizationPlanner {
      * @param action          the action to take now, or null
      * @param reasons         one sentence per signal, guard rail and sizing
      * @param refusals        the reasons that stopped a change: guard rails, holds, cooldowns
+     * @param unjudged        the error signals an Investigate trigger watches that have no data, with why: with
+     *                        any of them, "no anomaly" cannot be said
      */
     public record Plan(int desiredReplicas, int replicas, List<ContainerChange> resources, List<Firing> firing,
-                       List<Firing> investigations, PlannedAction action, List<String> reasons, List<String> refusals) {
+                       List<Firing> investigations, Map<String, String> unjudged, PlannedAction action, List<String> reasons,
+                       List<String> refusals) {
     }
 
     private record Proposal(Firing firing, int replicas, boolean held) {
@@ -81,7 +86,19 @@ public final class OptimizationPlanner {
 
         List<Firing> investigations = firing.stream().filter(f -> f.action() == TriggerRule.Action.INVESTIGATE).toList();
         PlannedAction action = choose(scaling, proposal, resources, memoryFirings, obs, history, policy, now, reasons);
-        return new Plan(desired, scaling.replicas(), resources, firing, investigations, action, reasons.all(), reasons.refusals());
+        return new Plan(desired, scaling.replicas(), resources, firing, investigations, unjudged(policy, obs), action, reasons.all(),
+                reasons.refusals());
+    }
+
+    private static Map<String, String> unjudged(OptimizationPolicy policy, WorkloadObservation obs) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (TriggerRule rule : policy.triggers()) {
+            if (rule.action() == TriggerRule.Action.INVESTIGATE && (obs.failedSignals().containsKey(rule.signal())
+                    || !obs.signals().containsKey(rule.signal()))) {
+                out.put(rule.signal(), obs.failedSignals().getOrDefault(rule.signal(), "not read"));
+            }
+        }
+        return out;
     }
 
     /** One action per decision: relief first (scale out, then raising resources), savings after. */

@@ -34,8 +34,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Playground implements AutoCloseable {
 
-    static final List<String> MANIFESTS = List.of("crds/servicequalities.sqo.dev-v1.yml", "crds/nodetuningprofiles.sqo.dev-v1.yml",
-            "examples/checkout.yaml", "examples/search.yaml");
+    /** Resources in the jar. */
+    static final List<String> MANIFESTS = List.of("/crds/servicequalities.sqo.dev-v1.yml", "/crds/nodetuningprofiles.sqo.dev-v1.yml",
+            "/playground/examples/checkout.yaml", "/playground/examples/search.yaml");
     private static final System.Logger LOG = System.getLogger(Playground.class.getName());
 
     private final List<AutoCloseable> started = new ArrayList<>();
@@ -108,7 +109,7 @@ public final class Playground implements AutoCloseable {
             client.resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build()).create();
         }
         for (String manifest : MANIFESTS) {
-            try (InputStream in = Playground.class.getResourceAsStream("/playground/" + manifest)) {
+            try (InputStream in = Playground.class.getResourceAsStream(manifest)) {
                 if (in == null) {
                     throw new IOException("the build lacks " + manifest);
                 }

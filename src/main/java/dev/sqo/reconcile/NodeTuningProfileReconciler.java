@@ -63,7 +63,7 @@ public class NodeTuningProfileReconciler implements Reconciler<NodeTuningProfile
     private UpdateControl<NodeTuningProfile> tune(NodeTuningProfile profile) {
         Instant now = clock.instant();
         String name = profile.getMetadata().getName();
-        List<String> problems = NodeTuningValidator.problems(name, profile.getSpec());
+        List<String> problems = NodeTuningValidator.problems(profile);
         NodeTuningProfileStatus status;
         if (!problems.isEmpty()) {
             status = NodeTuningStatusAggregator.invalid(profile, problems, now);
@@ -75,7 +75,7 @@ public class NodeTuningProfileReconciler implements Reconciler<NodeTuningProfile
             List<NodeClaims.Profile> all = client.resources(NodeTuningProfile.class).list().getItems().stream()
                     // An invalid or deleted profile claims no node: it would keep them from a valid one and apply nothing.
                     .filter(p -> p.getMetadata().getDeletionTimestamp() == null
-                            && NodeTuningValidator.problems(p.getMetadata().getName(), p.getSpec()).isEmpty())
+                            && NodeTuningValidator.problems(p).isEmpty())
                     .map(p -> new NodeClaims.Profile(p.getMetadata().getName(), p.getSpec().nodeSelector)).toList();
             Map<String, String> claims = NodeClaims.assign(all, nodeLabels);
             List<String> mine = new ArrayList<>();

@@ -46,6 +46,6 @@ public final class OfflineRecommender {
         return new OptimizationOutcome(RecommendationRenderer.render(workload, plan, List.of()), List.of(), List.of(), null,
                 List.of(new OptimizationOutcome.Condition(OptimizationOutcome.OPTIMIZING, ConditionSet.TRUE, "Recommending",
                         "Offline: " + plan.replicas() + " replicas recommended (now " + workload.replicas() + "); nothing is changed."),
-                        OptimizationOutcome.investigate(plan.investigations())));
+                        OptimizationOutcome.investigate(plan)));
     }
 }

@@ -5,6 +5,7 @@ import dev.sqo.api.ActionRecord;
 import dev.sqo.api.RecommendationStatus;
 import dev.sqo.api.ServiceQualityStatus;
 import dev.sqo.optimize.Firing;
+import dev.sqo.optimize.OptimizationPlanner;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -19,8 +20,17 @@ public record OptimizationOutcome(RecommendationStatus recommendation, List<Acti
     static final String OPTIMIZING = "Optimizing";
     static final String INVESTIGATE = "Investigate";
 
-    /** Errors above their baseline call for a person: more replicas rarely fix errors. */
-    static Condition investigate(List<Firing> investigations) {
+    /**
+     * Errors above their baseline call for a person: more replicas rarely fix errors. Without data on an error signal
+     * sqo cannot tell, and says so: no data is not health.
+     */
+    static Condition investigate(OptimizationPlanner.Plan plan) {
+        List<Firing> investigations = plan.investigations();
+        if (investigations.isEmpty() && !plan.unjudged().isEmpty()) {
+            return new Condition(INVESTIGATE, ConditionSet.UNKNOWN, "NoData", "Whether errors rose above their baseline is unknown: "
+                    + plan.unjudged().entrySet().stream().map(e -> "no data for " + e.getKey() + " (" + e.getValue() + ")")
+                    .collect(Collectors.joining("; ")) + ".");
+        }
         if (investigations.isEmpty()) {
             return new Condition(INVESTIGATE, ConditionSet.FALSE, "NoAnomaly", "No error signal is above its baseline.");
         }

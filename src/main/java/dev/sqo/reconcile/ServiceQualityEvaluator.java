@@ -13,6 +13,7 @@ import dev.sqo.metrics.SliObserver;
 import dev.sqo.metrics.SliPlanException;
 import dev.sqo.rules.SloSeries;
 import dev.sqo.slo.ExclusionSchedule;
+import dev.sqo.slo.ObjectiveEvaluation;
 import dev.sqo.slo.ObjectiveEvaluator;
 import dev.sqo.slo.PromDuration;
 import dev.sqo.slo.SliceSeries;
@@ -39,7 +40,7 @@ public final class ServiceQualityEvaluator {
 
     public EvaluationReport evaluate(ServiceQuality resource, Instant at, SecretSource secrets) {
         ServiceQualitySpec spec = resource.getSpec();
-        List<String> problems = SpecValidator.problems(spec);
+        List<String> problems = SpecValidator.problems(resource).stream().map(Object::toString).toList();
         if (!problems.isEmpty()) {
             return EvaluationReport.invalidSpec(resource, at, problems);
         }
@@ -69,8 +70,11 @@ public final class ServiceQualityEvaluator {
             // A recorded 5-minute rate is read as of its rule evaluation, up to one interval before the slice's end,
             // so the slice after a maintenance window can still hold its last minute: leave that slice out too.
             ExclusionSchedule applied = observed.source() == SliObserver.Source.RECORDED ? exclusions.endingLater(SliceSeries.SLICE) : exclusions;
-            return ObjectiveOutcome.measured(objective,
-                    ObjectiveEvaluator.evaluate(observed.slices(), objective.target, window, applied, at), observed.source());
+            ObjectiveEvaluation evaluation = ObjectiveEvaluator.evaluate(observed.slices(), objective.target, window, applied, at);
+            if (!evaluation.hasData()) {
+                return ObjectiveOutcome.withoutData(objective, evaluation, observed.source(), observer.whyNoData(endpoint, objective, at));
+            }
+            return ObjectiveOutcome.measured(objective, evaluation, observed.source());
         } catch (PrometheusQueryException e) {
             return ObjectiveOutcome.failed(objective, "QueryFailed", e.getMessage());
         } catch (SliPlanException e) {

@@ -1,9 +1,9 @@
 package dev.sqo.reconcile;
 
+import dev.sqo.SqoVersion;
 import io.fabric8.kubernetes.client.Config;
 import io.quarkus.kubernetes.client.KubernetesConfigCustomizer;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Names sqo's requests: an API server's audit log, and API priority and fairness flow schemas that match on the
@@ -22,6 +22,6 @@ public class SqoUserAgent implements KubernetesConfigCustomizer {
     }
 
     public static String of(String component) {
-        return component + "/" + ConfigProvider.getConfig().getOptionalValue("quarkus.application.version", String.class).orElse("dev");
+        return component + "/" + SqoVersion.get();
     }
 }

@@ -138,10 +138,13 @@ public final class StatusAggregator {
         // Rounded to the minute: the exact second moves with every slice and would patch the status each time.
         s.exhaustionTime = e.exhaustionTime() == null ? null : e.exhaustionTime().truncatedTo(ChronoUnit.MINUTES).toString();
         if (!e.hasData()) {
-            s.message = "No traffic in the " + s.window + " window: the SLI queries returned no samples"
-                    + " (an errors expression that can be absent needs 'or vector(0)').";
+            s.message = "No data in the " + s.window + " window: " + noData(outcome) + ".";
         }
         return s;
+    }
+
+    private static String noData(ObjectiveOutcome o) {
+        return o.problem() != null ? o.problem() : "the SLI queries returned no samples";
     }
 
     private static void summarize(ServiceQualityStatus status) {
@@ -161,7 +164,7 @@ public final class StatusAggregator {
                 problems.add(o.problem());
                 reason = "QueryFailed".equals(reason) ? reason : o.problemReason();
             } else if (!o.hasData()) {
-                problems.add("objective " + o.objective().name + ": no traffic in the window");
+                problems.add("objective " + o.objective().name + ": " + noData(o));
                 reason = reason == null ? "NoData" : reason;
             }
         }

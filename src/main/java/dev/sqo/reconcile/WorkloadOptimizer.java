@@ -197,7 +197,7 @@ public final class WorkloadOptimizer {
         if (conditions.isEmpty()) {
             conditions.add(optimizing(spec.mode, applied, plan, workload));
         }
-        conditions.add(investigate(sq, plan.investigations(), previous, now, kind, name));
+        conditions.add(investigate(sq, plan, previous, now, kind, name));
         return new OptimizationOutcome(recommendation, actions, holds, clearedBy, conditions);
     }
 
@@ -443,9 +443,9 @@ public final class WorkloadOptimizer {
     }
 
     /** The Investigate condition, with a Warning event when it turns True. */
-    private OptimizationOutcome.Condition investigate(ServiceQuality sq, List<Firing> investigations, ServiceQualityStatus previous,
+    private OptimizationOutcome.Condition investigate(ServiceQuality sq, OptimizationPlanner.Plan plan, ServiceQualityStatus previous,
                                                       Instant now, String kind, String name) {
-        OptimizationOutcome.Condition condition = OptimizationOutcome.investigate(investigations);
+        OptimizationOutcome.Condition condition = OptimizationOutcome.investigate(plan);
         boolean wasRaised = previous != null && previous.conditions.stream()
                 .anyMatch(c -> OptimizationOutcome.INVESTIGATE.equals(c.type) && ConditionSet.TRUE.equals(c.status));
         if (ConditionSet.TRUE.equals(condition.status()) && !wasRaised) {

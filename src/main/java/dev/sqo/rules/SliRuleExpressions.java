@@ -14,8 +14,6 @@ import java.time.Duration;
  */
 public final class SliRuleExpressions {
 
-    private static final String WINDOW_PLACEHOLDER = "{{window}}";
-
     private final Objective objective;
 
     SliRuleExpressions(Objective objective) {
@@ -40,7 +38,7 @@ public final class SliRuleExpressions {
     String events(Duration window) {
         String w = PromDuration.format(window);
         if (objective.ratio != null) {
-            return "sum(" + objective.ratio.total.replace(WINDOW_PLACEHOLDER, w) + ")";
+            return new RatioExpressions(objective.ratio).total(w);
         }
         if (objective.latencyPercentile != null) {
             return enoughRequests(objective.latencyPercentile, w);
@@ -52,10 +50,7 @@ public final class SliRuleExpressions {
     String bad(Duration window) {
         String w = PromDuration.format(window);
         if (objective.ratio != null) {
-            if (objective.ratio.errors != null) {
-                return "sum(" + objective.ratio.errors.replace(WINDOW_PLACEHOLDER, w) + ")";
-            }
-            return "(" + events(window) + " - sum(" + objective.ratio.good.replace(WINDOW_PLACEHOLDER, w) + "))";
+            return new RatioExpressions(objective.ratio).bad(w);
         }
         if (objective.latency != null) {
             return "(" + events(window) + " - " + underThreshold(objective.latency, objective.latency.threshold, 1, w) + ")";

@@ -127,7 +127,7 @@ public final class SloRuleGenerator {
                 continue;
             }
             String expr = rows.stream()
-                    .map(r -> "(" + row(r, sli, sel, budget, period, alerting, identity) + ")")
+                    .map(r -> "(\n" + row(r, sli, sel, budget, period, alerting, identity) + "\n)")
                     .collect(Collectors.joining("\nor\n"));
             String severity = level == AlertLevel.PAGE ? alerting.pageSeverity : alerting.ticketSeverity;
             Map<String, String> labels = new LinkedHashMap<>();
@@ -172,15 +172,16 @@ public final class SloRuleGenerator {
                               Alerting alerting, Map<String, String> identity) {
         String factor = SliRuleExpressions.number(Math.round(r.factor(period) * 1e6) / 1e6);
         String shortW = format(r.shortWindow());
-        StringBuilder s = new StringBuilder()
+        // One condition a line, as the SRE workbook prints these alerts: a reviewer reads a rule change in a diff.
+        StringBuilder s = new StringBuilder("  ")
                 .append(ERROR_RATIO).append(format(r.longWindow())).append(sel).append(" / ").append(budget).append(" > ").append(factor)
-                .append(" and ").append(ERROR_RATIO).append(shortW).append(sel).append(" / ").append(budget).append(" > ").append(factor);
+                .append("\n  and ").append(ERROR_RATIO).append(shortW).append(sel).append(" / ").append(budget).append(" > ").append(factor);
         if (sli.fromSource() && alerting.minimumEvents > 0) {
             long scale = sli.eventsPerValue(r.shortWindow());
-            s.append(" and ").append(EVENTS).append(shortW).append(sel)
+            s.append("\n  and ").append(EVENTS).append(shortW).append(sel)
                     .append(scale == 1 ? "" : " * " + scale).append(" >= ").append(alerting.minimumEvents);
         }
-        s.append(" unless on () (max_over_time(").append(EXCLUSION_ACTIVE).append("{sqo_namespace=\"").append(identity.get("namespace"))
+        s.append("\n  unless on () (max_over_time(").append(EXCLUSION_ACTIVE).append("{sqo_namespace=\"").append(identity.get("namespace"))
                 .append("\",sqo_service=\"").append(identity.get("sqo_service")).append("\"}[").append(shortW).append("]) > 0)");
         return s.toString();
     }

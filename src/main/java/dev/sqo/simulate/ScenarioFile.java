@@ -161,7 +161,7 @@ public final class ScenarioFile {
         } catch (IOException e) {
             throw new IllegalArgumentException("serviceQuality: " + e.getMessage().lines().findFirst().orElse(""));
         }
-        List<String> problems = SpecValidator.problems(resource.getSpec());
+        List<String> problems = SpecValidator.problems(resource).stream().map(Object::toString).toList();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("serviceQuality: " + String.join("; ", problems));
         }

@@ -1,66 +1,59 @@
 package dev.sqo.api;
 
+import dev.sqo.api.admission.FieldError;
 import dev.sqo.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What slips past admission (an old CRD, a cluster without CEL) is still refused, field by field. */
+/**
+ * What slips past admission (an old CRD, a cluster without CEL) is judged by the CRD all the same, field by field;
+ * what admission cannot tell, sqo tells after it.
+ */
 class SpecValidatorTest {
 
-    private static ServiceQualitySpec spec() {
-        return Fixtures.serviceQuality("scenario.yaml").getSpec();
+    private static ServiceQuality resource() {
+        return Fixtures.serviceQuality("scenario.yaml");
+    }
+
+    private static List<String> problems(ServiceQuality sq) {
+        return SpecValidator.problems(sq).stream().map(FieldError::toString).toList();
     }
 
     @Test
     void fixtureIsValid() {
-        assertEquals(List.of(), SpecValidator.problems(spec()));
+        assertEquals(List.of(), problems(resource()));
     }
 
     @Test
-    void eachProblemNamesItsField() {
-        ServiceQualitySpec s = spec();
-        s.window = "91d";
-        s.targetRef.kind = "DaemonSet";
-        s.prometheus = new PrometheusSource();
-        s.prometheus.url = "https://p.example";
-        s.prometheus.timeout = "30 seconds";
-        s.objectives.get(1).latency.threshold = "fast";
-        s.objectives.get(2).latencyPercentile.selector = "{job=\"x\"}";
+    void whatSlippedPastAdmissionIsJudgedByTheCrd() {
+        ServiceQuality sq = resource();
+        sq.getSpec().window = "62m";
+        sq.getSpec().targetRef.kind = "DaemonSet";
+        sq.getSpec().objectives.get(1).latency.threshold = "fast";
+        List<String> problems = problems(sq);
+        assertTrue(problems.contains("spec.targetRef.kind: Invalid value: \"DaemonSet\": should match '^(Deployment|StatefulSet)$'"), problems.toString());
+        assertTrue(problems.contains("spec.objectives[1].latency.threshold: Invalid value: \"fast\": should match '^[1-9][0-9]{0,5}(ms|s|m)$'"),
+                problems.toString());
+        assertTrue(problems.contains("spec.window: Invalid value: \"string\": window must be between 1h and 90d in whole 5-minute steps, "
+                + "for example 30d or 28d"), problems.toString());
+    }
+
+    @Test
+    void aTimeZoneTheJvmDoesNotKnowIsNamed() {
+        ServiceQuality sq = resource();
         Exclusion e = new Exclusion();
         e.name = "nightly";
-        e.schedule = "0 2 * * NOPE";
+        e.schedule = "0 2 * * *";
         e.duration = "1h";
-        s.exclusions = List.of(e);
-        assertEquals(List.of(
-                "spec.targetRef.kind: must be Deployment or StatefulSet, got DaemonSet",
-                "spec.window: must be between 1h and 90d, got 91d",
-                "spec.prometheus.timeout: must be a positive duration like 10s or 500ms, got 30 seconds",
-                "spec.objectives[1].latency.threshold: must be a positive duration like 300ms, 1s or 2m; got fast",
-                "spec.objectives[2].latencyPercentile.selector: write the label matchers without braces, e.g. job=\"checkout\""),
-                SpecValidator.problems(s).subList(0, 5));
-        String cron = SpecValidator.problems(s).get(5);
-        assertEquals(true, cron.startsWith("spec.exclusions[0]: exclusion nightly:"), cron);
-    }
-
-    @Test
-    void missingPiecesAreNamed() {
-        ServiceQualitySpec s = new ServiceQualitySpec();
-        assertEquals(List.of("spec.targetRef: is required", "spec.objectives: at least one objective is required"),
-                SpecValidator.problems(s));
-    }
-
-    @Test
-    void windowMustBeWholeSlicesAndTimeoutPositive() {
-        ServiceQualitySpec s = spec();
-        s.window = "62m";
-        s.prometheus = new PrometheusSource();
-        s.prometheus.url = "https://p.example";
-        s.prometheus.timeout = "0s";
-        assertEquals(List.of("spec.window: must be a whole number of 5-minute slices, got 62m",
-                        "spec.prometheus.timeout: must be a positive duration like 10s or 500ms, got 0s"),
-                SpecValidator.problems(s));
+        e.timeZone = "Mars/Olympus_Mons";
+        sq.getSpec().exclusions = List.of(e);
+        List<String> problems = problems(sq);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("spec.exclusions[0]: exclusion nightly: "), problems.get(0));
+        assertTrue(problems.get(0).contains("Mars/Olympus_Mons"), problems.get(0));
     }
 }

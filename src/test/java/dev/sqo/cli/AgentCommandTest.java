@@ -76,7 +76,7 @@ class AgentCommandTest {
         Files.writeString(low, Files.readString(Path.of("examples/node-tuning.yaml")).replace("swappiness: 10", "swappiness: 5"));
         CliRun run = agent("-f", low.toString());
         assertEquals(2, run.code());
-        assertTrue(run.err().contains("spec.vm.swappiness: must be between 10 and 60, got 5"), run.err());
+        assertTrue(run.err().contains("spec.vm.swappiness: Invalid value: 5: should be greater than or equal to 10"), run.err());
 
         Path sysctl = dir.resolve("sysctl.yaml");
         Files.writeString(sysctl, Files.readString(Path.of("examples/node-tuning.yaml"))

@@ -85,16 +85,20 @@ class EvaluateCommandTest {
     }
 
     @Test
-    void severalResourcesGiveAnArrayAndYamlWorks(@TempDir Path dir) throws IOException {
+    void severalResourcesGiveAListNamingEachAndYamlWorks(@TempDir Path dir) throws IOException {
         Path both = dir.resolve("both.yaml");
         Files.writeString(both, Files.readString(Path.of("examples/checkout.yaml")) + "\n---\n"
                 + Files.readString(Path.of("examples/search.yaml")));
         CliRun run = evaluate(against(both, "-o", "yaml"));
         assertEquals(0, run.code(), run.err());
-        JsonNode statuses = new YAMLMapper().readTree(run.out());
-        assertTrue(statuses.isArray());
-        assertEquals(2, statuses.size());
-        assertEquals("Deployment/search", statuses.get(1).path("target").asText());
+        JsonNode list = new YAMLMapper().readTree(run.out());
+        assertEquals("List", list.path("kind").asText());
+        assertEquals(2, list.path("items").size());
+        JsonNode search = list.path("items").get(1);
+        assertEquals("ServiceQuality", search.path("kind").asText());
+        assertEquals("search", search.path("metadata").path("name").asText());
+        assertEquals("shop", search.path("metadata").path("namespace").asText());
+        assertEquals("Deployment/search", search.path("status").path("target").asText());
     }
 
     @Test
@@ -104,7 +108,8 @@ class EvaluateCommandTest {
         CliRun run = evaluate(against(file));
         assertEquals(2, run.code());
         assertEquals("", run.out());
-        assertTrue(run.err().contains("field spec.objectives[1].latency.treshold"), run.err());
+        assertTrue(run.err().contains(file + ":23: ServiceQuality shop/checkout: spec.objectives[1].latency.treshold: unknown field"),
+                run.err());
     }
 
     @Test
@@ -113,7 +118,8 @@ class EvaluateCommandTest {
         Files.writeString(file, Files.readString(Path.of("examples/checkout.yaml")).replace("window: 30d", "window: 91d"));
         CliRun run = evaluate(against(file));
         assertEquals(2, run.code());
-        assertTrue(run.err().contains("spec.window: must be between 1h and 90d, got 91d"), run.err());
+        assertTrue(run.err().contains(file + ":11: ServiceQuality shop/checkout: spec.window: Invalid value: \"string\": window must be "
+                + "between 1h and 90d"), run.err());
     }
 
     @Test
@@ -135,7 +141,7 @@ class EvaluateCommandTest {
         assertTrue(metrics.path("message").asText().contains("cannot reach Prometheus at http://127.0.0.1:1"), metrics.toString());
     }
 
-    private static JsonNode condition(JsonNode status, String type) {
+    static JsonNode condition(JsonNode status, String type) {
         for (JsonNode c : status.path("conditions")) {
             if (type.equals(c.path("type").asText())) {
                 return c;

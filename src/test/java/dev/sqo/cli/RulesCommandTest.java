@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** `sqo rules` prints only the document, in the formats GitOps users commit. */
@@ -54,5 +55,42 @@ class RulesCommandTest {
     @Test
     void badFormatIsExitCode2() {
         assertEquals(2, run("-f", "examples/checkout.yaml", "--format", "sloth").code());
+    }
+    @Test
+    void severalFilesGiveAListAndEveryRuleIsReadable() throws Exception {
+        CliRun r = run("-f", "examples/checkout.yaml,examples/search.yaml");
+        assertEquals(0, r.code(), r.err());
+        JsonNode list = new YAMLMapper().readTree(r.out());
+        assertEquals("List", list.path("kind").asText());
+        assertEquals(2, list.path("items").size());
+        assertFalse(r.out().contains("sum(sum("), "a total is not summed again");
+        assertTrue(r.out().contains("expr: |-\n"), "expressions are literal blocks, not quoted and escaped");
+        for (String line : r.out().split("\n")) {
+            assertFalse(line.stripLeading().startsWith("\\"), "no string folded mid-token: " + line);
+        }
+        assertTrue(r.out().lines().anyMatch(l -> l.stripLeading().startsWith("and slo:sli_error:ratio_rate5m{")),
+                "one condition a line:\n" + r.out());
+    }
+
+    @Test
+    void labelsGoOnEveryRuleOfARuleFile() throws Exception {
+        CliRun r = run("-f", "examples/checkout.yaml", "--format", "rulefile", "--label", "team=shop", "--label", "severity=low");
+        assertEquals(0, r.code(), r.err());
+        JsonNode rules = new YAMLMapper().readTree(r.out()).at("/groups/0/rules");
+        for (JsonNode rule : rules) {
+            assertEquals("shop", rule.at("/labels/team").asText(), rule.toString());
+        }
+        JsonNode page = rules.findParents("alert").stream().filter(a -> a.path("alert").asText().equals("SLOFastBurn")).findFirst().orElseThrow();
+        assertEquals("critical", page.at("/labels/severity").asText(), "sqo's own labels keep their values");
+    }
+
+    @Test
+    void anInvalidFileIsExitCode2WithItsLine(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("nameless.yaml");
+        Files.writeString(file, Files.readString(Path.of("examples/checkout.yaml")).replace("  name: checkout\n  namespace: shop\n", "  namespace: shop\n"));
+        CliRun r = run("-f", file.toString());
+        assertEquals(2, r.code());
+        assertEquals("", r.out(), "no sqo-null rules");
+        assertTrue(r.err().contains(file + ":4: ServiceQuality shop/<no name>: metadata.name: Required value"), r.err());
     }
 }

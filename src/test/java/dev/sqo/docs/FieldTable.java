@@ -14,6 +14,8 @@ import java.util.Set;
  */
 final class FieldTable {
 
+    private static final int LONG_PATTERN = 120;
+
     private static final String HEADER = """
             | Field | Type | Required | Default | Allowed values | Description |
             |---|---|---|---|---|---|
@@ -128,7 +130,10 @@ final class FieldTable {
             range(layer, "minLength", "maxLength", "length ", "").ifPresent(allowed::add);
             range(layer, "minItems", "maxItems", "", " items").ifPresent(allowed::add);
             if (layer.has("pattern")) {
-                allowed.add("pattern " + Markdown.code(layer.get("pattern").asText()));
+                String pattern = layer.get("pattern").asText();
+                // Patterns that spell out dates or cron fields run to hundreds of characters: the CRD has them.
+                allowed.add(pattern.length() > LONG_PATTERN ? "a pattern of " + pattern.length() + " characters (in `crds/`)"
+                        : "pattern " + Markdown.code(pattern));
             }
         }
         return String.join("; ", allowed);

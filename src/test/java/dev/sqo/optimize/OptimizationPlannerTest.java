@@ -199,6 +199,20 @@ class OptimizationPlannerTest {
     }
 
     @Test
+    void anErrorSignalWithoutDataLeavesTheVerdictOpen() {
+        Instant now = T0.plus(Duration.ofMinutes(20));
+        WorkloadObservation unreadable = new WorkloadObservation(4, pods(4, 50), Map.of(),
+                Map.of("errors:availability", "Prometheus did not answer"), List.of(), AlertLevel.NONE, 0.9, null);
+        OptimizationPlanner.Plan plan = OptimizationPlanner.plan(policy(1, 10, ERRORS), unreadable, OptimizationHistory.EMPTY, now);
+        assertTrue(plan.investigations().isEmpty());
+        assertEquals(Map.of("errors:availability", "Prometheus did not answer"), plan.unjudged());
+
+        Map<String, SignalSeries> calm = Map.of("errors:availability", signal(now, t -> 0.0005, t -> 0.0004));
+        assertEquals(Map.of(), OptimizationPlanner.plan(policy(1, 10, ERRORS), observation(4, 50, calm, AlertLevel.NONE, 0.9),
+                OptimizationHistory.EMPTY, now).unjudged(), "judged: calm");
+    }
+
+    @Test
     void aPageLevelBurnScalesOutByABoundedStep() {
         Instant now = T0;
         OptimizationPlanner.Plan ticket = OptimizationPlanner.plan(policy(1, 10, BURN), observation(4, 50, Map.of(), AlertLevel.TICKET, 0.5),

@@ -116,8 +116,9 @@ class ServiceQualityReconcilerTest {
         StatusCondition ready = PrometheusEvaluationTest.condition(done.getStatus(), "Ready");
         assertEquals("False", ready.status);
         assertEquals("InvalidSpec", ready.reason);
-        assertTrue(ready.message.contains("spec.window: must be between 1h and 90d, got 91d"), ready.message);
-        assertTrue(ready.message.contains("spec.objectives[0].target"), ready.message);
+        assertTrue(ready.message.contains("spec.window: Invalid value: \"string\": window must be between 1h and 90d"), ready.message);
+        assertTrue(ready.message.contains("spec.objectives[0]: Invalid value: \"object\": target is a percentage strictly between 0 and 100"),
+                ready.message);
         assertEquals("Unknown", PrometheusEvaluationTest.condition(done.getStatus(), "ObjectivesMet").status);
     }
 

@@ -45,11 +45,11 @@ class SloRuleGeneratorTest {
     void factorsScaleWithThe28DayWindow() throws IOException {
         List<PromRule> r = rules("28d", "", "");
         String page = alert(r, "SLOFastBurn").expr();
-        assertTrue(page.contains("/ 0.005 > 13.44 and"), page);
-        assertTrue(page.contains("/ 0.005 > 5.6 and"), page);
+        assertTrue(page.contains("/ 0.005 > 13.44\n  and"), page);
+        assertTrue(page.contains("/ 0.005 > 5.6\n  and"), page);
         String ticket = alert(r, "SLOSlowBurn").expr();
-        assertTrue(ticket.contains("> 2.8 and"), ticket);
-        assertTrue(ticket.contains("> 0.933333 and"), ticket);
+        assertTrue(ticket.contains("> 2.8\n  and"), ticket);
+        assertTrue(ticket.contains("> 0.933333\n  and"), ticket);
     }
 
     @Test

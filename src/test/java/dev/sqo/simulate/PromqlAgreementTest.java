@@ -31,8 +31,11 @@ class PromqlAgreementTest {
         Scenario scenario = ScenarioFile.read(Path.of("examples/scenarios/flash-crowd.yaml"));
         PolicyResult run = Simulation.run(scenario, "hpa-cpu-70");
         Instant simulatedEnd = SimulationState.EPOCH.plus(scenario.duration());
-        // Whole days keep the slices aligned, and put the history inside Prometheus's retention.
-        Duration shift = Duration.between(simulatedEnd, Instant.now().truncatedTo(ChronoUnit.DAYS)).truncatedTo(ChronoUnit.DAYS);
+        // Whole weeks keep the slices aligned and the weekly maintenance window on the weekday the simulation saw it
+        // (whole days would put a Sunday's window over the run's traffic on some days), and put the history inside
+        // Prometheus's retention.
+        long weeks = Duration.between(simulatedEnd, Instant.now().truncatedTo(ChronoUnit.DAYS)).toDays() / 7;
+        Duration shift = Duration.ofDays(7 * weeks);
         try (LocalPrometheus prometheus = LocalPrometheus.start(file -> SimulationHistory.write(file, run, scenario.step(), "checkout", shift))) {
             ServiceQualityEvaluator evaluator = new ServiceQualityEvaluator(new SliObserver(new HttpPrometheusApi()),
                     new PrometheusEndpointResolver(PrometheusEndpoint.anonymous(prometheus.url(), Duration.ofSeconds(30)),
