@@ -3,6 +3,7 @@ package dev.sqo.cli;
 import dev.sqo.actuate.WorkloadShape;
 import dev.sqo.api.ServiceQuality;
 import dev.sqo.api.ServiceQualityStatus;
+import dev.sqo.api.SqoApi;
 import dev.sqo.metrics.HttpPrometheusApi;
 import dev.sqo.metrics.PrometheusAllowlist;
 import dev.sqo.metrics.PrometheusEndpoint;
@@ -18,12 +19,8 @@ import dev.sqo.reconcile.SignalCollector;
 import dev.sqo.reconcile.StatusAggregator;
 import dev.sqo.slo.PromDuration;
 import picocli.CommandLine.ArgGroup;
-import java.util.Set;
-import java.util.LinkedHashMap;
-import java.util.EnumSet;
-import picocli.CommandLine.Mixin;
-import dev.sqo.api.SqoApi;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -33,9 +30,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**

@@ -56,4 +56,13 @@ class SpecValidatorTest {
         assertTrue(problems.get(0).startsWith("spec.exclusions[0]: exclusion nightly: "), problems.get(0));
         assertTrue(problems.get(0).contains("Mars/Olympus_Mons"), problems.get(0));
     }
+
+    /** What the operator's Ready condition says, instead of a bad_data about the query sqo built around it. */
+    @Test
+    void promqlThatPrometheusRefusesIsNamedBeforeAnyQuery() {
+        ServiceQuality sq = resource();
+        sq.getSpec().objectives.get(0).ratio.total = "sum(rate(http_requests_total{job=\"scenario\"}[{{window}}])";
+        assertEquals(List.of("spec.objectives[0].ratio.total: Invalid value: \"sum(rate(http_requests_total{job=\\\"scenario\\\"}"
+                + "[{{window}}])\": 1:58: parse error: unclosed left parenthesis"), problems(sq));
+    }
 }
