@@ -2,6 +2,7 @@ package dev.sqo.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -22,8 +23,9 @@ import io.fabric8.kubernetes.model.annotation.Version;
         message = "a NodeTuningProfile's name is at most 63 characters: it becomes the value of its nodes' sqo.dev/tuning-profile label")
 public class NodeTuningProfile extends CustomResource<NodeTuningProfileSpec, NodeTuningProfileStatus> {
 
-    // Overridden only to describe the two fields in the CRD schema.
+    // Overridden only to describe the two fields in the CRD schema, and to require the spec.
     @Override
+    @Required
     @JsonPropertyDescription("Which nodes, and the typed settings they get.")
     public NodeTuningProfileSpec getSpec() {
         return super.getSpec();

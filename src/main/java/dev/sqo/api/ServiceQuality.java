@@ -3,6 +3,7 @@ package dev.sqo.api;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.generator.annotation.Required;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
@@ -23,6 +24,7 @@ public class ServiceQuality extends CustomResource<ServiceQualitySpec, ServiceQu
 
     // Overridden only to describe the two fields in the CRD schema.
     @Override
+    @Required
     @JsonPropertyDescription("What good service means for the workload: its SLOs, their window and maintenance windows.")
     public ServiceQualitySpec getSpec() {
         return super.getSpec();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sqo.actuate.WorkloadReader;
 import dev.sqo.actuate.WorkloadShape;
 import dev.sqo.api.NodeTuningProfile;
@@ -31,6 +32,8 @@ final class CheckedInputs {
 
     /** After admission pruned and defaulted the object, the Java types read it; an unknown field here is a bug. */
     private static final ObjectMapper TYPES = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    /** Workloads are other tools' objects: sqo reads what it needs of them and leaves the rest to the API server. */
+    private static final ObjectMapper TYPES_LENIENT = new ObjectMapper();
 
     final List<ServiceQuality> serviceQualities = new ArrayList<>();
     final List<NodeTuningProfile> profiles = new ArrayList<>();
@@ -41,7 +44,7 @@ final class CheckedInputs {
     static CheckedInputs of(InputFiles.Read read) {
         CheckedInputs out = new CheckedInputs();
         out.problems.addAll(read.problems());
-        for (Manifest m : read.manifests()) {
+        for (Manifest m : read.manifests().stream().flatMap(d -> d.objects().stream()).toList()) {
             switch (m.kind()) {
                 case "ServiceQuality" -> out.serviceQuality(m);
                 case "NodeTuningProfile" -> out.profile(m);
@@ -83,7 +86,7 @@ final class CheckedInputs {
 
     /** The object as the API server would store it, or null with the reasons it would refuse it. */
     private JsonNode admitted(Manifest m, CrdValidator crd) {
-        String what = m.kind() + " " + (m.kind().equals("NodeTuningProfile") ? m.tree().path("metadata").path("name").asText("<no name>") : m.name());
+        String what = m.kind() + " " + (crd.namespaced() ? m.name() : m.tree().path("metadata").path("name").asText("<no name>"));
         if (!SqoApi.API_VERSION.equals(m.apiVersion())) {
             problems.add(m.at("apiVersion") + ": " + what + ": apiVersion must be " + SqoApi.API_VERSION + ", got '" + m.apiVersion() + "'");
             return null;
@@ -93,9 +96,9 @@ final class CheckedInputs {
         if (!review.accepted()) {
             return null;
         }
-        if (m.kind().equals("ServiceQuality") && !review.object().path("metadata").has("namespace")) {
+        if (crd.namespaced() && !review.object().path("metadata").has("namespace")) {
             // As kubectl apply would create it with the default context.
-            ((com.fasterxml.jackson.databind.node.ObjectNode) review.object().get("metadata")).put("namespace", "default");
+            ((ObjectNode) review.object().get("metadata")).put("namespace", "default");
         }
         return review.object();
     }
@@ -130,7 +133,4 @@ final class CheckedInputs {
             problems.add(m.at("spec.template.spec.containers") + ": " + m.kind() + " " + m.name() + ": spec.template.spec.containers is required");
         }
     }
-
-    /** Workloads are other tools' objects: sqo reads what it needs of them and leaves the rest to the API server. */
-    private static final ObjectMapper TYPES_LENIENT = new ObjectMapper();
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -62,7 +63,14 @@ final class LocatedYaml {
         return switch (token) {
             case START_OBJECT -> object(path);
             case START_ARRAY -> array(path);
-            case VALUE_STRING -> NODES.textNode(parser.getText());
+            case VALUE_STRING -> {
+                if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                    // The reader hands an alias over as the anchor's name, not its value: refused rather than misread.
+                    throw new InvalidInputException(source + ":" + lineOf(parser.currentTokenLocation()) + ": " + at(path)
+                            + "YAML alias *" + parser.getText() + " is not read by sqo: write the value out");
+                }
+                yield NODES.textNode(parser.getText());
+            }
             case VALUE_NUMBER_INT -> NODES.numberNode(parser.getBigIntegerValue());
             case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
             case VALUE_TRUE, VALUE_FALSE -> NODES.booleanNode(token == JsonToken.VALUE_TRUE);
@@ -77,6 +85,10 @@ final class LocatedYaml {
             String key = parser.currentName();
             String child = path.isEmpty() ? key : path + "." + key;
             int line = lineOf(parser.currentTokenLocation());
+            if (key.equals("<<")) {
+                throw new InvalidInputException(source + ":" + line + ": " + at(path) + "YAML merge keys (<<) are not read by sqo: "
+                        + "write the fields out");
+            }
             if (node.has(key)) {
                 throw new InvalidInputException(source + ":" + line + ": " + duplicate(key, path, child));
             }
@@ -84,6 +96,10 @@ final class LocatedYaml {
             node.set(key, value(parser.nextToken(), child));
         }
         return node;
+    }
+
+    private static String at(String path) {
+        return path.isEmpty() ? "" : path + ": ";
     }
 
     private String duplicate(String key, String path, String child) {

@@ -2,6 +2,9 @@ package dev.sqo.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +17,25 @@ import java.util.Map;
  * @param lines    field path (as the API server writes it: spec.objectives[0].ratio) to the line it starts on
  */
 record Manifest(String source, int document, int line, JsonNode tree, Map<String, Integer> lines) {
+
+    /** A List's items (as kubectl get -o yaml writes several objects), each a manifest of its own; else this one. */
+    List<Manifest> objects() {
+        if (!kind().equals("List") || !tree.path("items").isArray()) {
+            return List.of(this);
+        }
+        List<Manifest> out = new ArrayList<>();
+        for (int i = 0; i < tree.get("items").size(); i++) {
+            String prefix = "items[" + i + "]";
+            Map<String, Integer> itemLines = new HashMap<>();
+            lines.forEach((path, at) -> {
+                if (path.startsWith(prefix + ".")) {
+                    itemLines.put(path.substring(prefix.length() + 1), at);
+                }
+            });
+            out.add(new Manifest(source, document, lines.getOrDefault(prefix, line), tree.get("items").get(i), itemLines));
+        }
+        return out;
+    }
 
     String kind() {
         return tree.path("kind").asText("");

@@ -3,6 +3,7 @@ package dev.sqo.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,19 @@ public class SqoCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /**
+     * The command line every entry point runs: an exception the command did not turn into an answer exits with
+     * {@link ExitCodes#FAILED} and one line, never with the 1 that --fail-on and validate give a verdict.
+     */
+    static CommandLine commandLine(Object command, CommandLine.IFactory factory) {
+        CommandLine line = factory == null ? new CommandLine(command) : new CommandLine(command, factory);
+        return line.setExecutionExceptionHandler((e, failed, parsed) -> {
+            failed.getErr().println("sqo " + failed.getCommandName() + ": failed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return ExitCodes.FAILED;
+        });
+    }
 
     static boolean inCluster() {
         return System.getenv("KUBERNETES_SERVICE_HOST") != null && Files.exists(SERVICE_ACCOUNT_TOKEN);

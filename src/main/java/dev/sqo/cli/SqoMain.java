@@ -20,7 +20,7 @@ public class SqoMain implements QuarkusApplication {
         if (args.length > 0 && "playground".equals(args[0])) {
             // The playground starts the API server and Prometheus the operator is then configured with, so it runs
             // before Quarkus starts and starts Quarkus itself.
-            System.exit(new CommandLine(new PlaygroundCommand()).execute(Arrays.copyOfRange(args, 1, args.length)));
+            System.exit(SqoCommand.commandLine(new PlaygroundCommand(), null).execute(Arrays.copyOfRange(args, 1, args.length)));
         }
         if (!startsOperator(args)) {
             // One-shot commands serve nothing (no HTTP listener that could clash with a port in use), and say only
@@ -42,6 +42,6 @@ public class SqoMain implements QuarkusApplication {
 
     @Override
     public int run(String... args) {
-        return new CommandLine(new SqoCommand(), factory).execute(args);
+        return SqoCommand.commandLine(new SqoCommand(), factory).execute(args);
     }
 }

@@ -2,8 +2,6 @@ package dev.sqo.metrics;
 
 import dev.sqo.api.HistogramSli;
 import dev.sqo.api.Objective;
-import dev.sqo.api.RatioSli;
-import dev.sqo.rules.OneSeries;
 import dev.sqo.rules.RatioExpressions;
 import dev.sqo.slo.ObjectiveEvaluator;
 import dev.sqo.slo.SliceSeries;
@@ -77,8 +75,7 @@ public final class SliObserver {
                 if (!hasValue(endpoint, ratio.counted(expression, SliQueryPlanner.SLICE_RANGE), at)) {
                     return "total counts events, but " + field + " returns no series (" + expression + "). It reads other metrics "
                             + "than total, so sqo cannot tell none counted yet from not scraped: make it return 0 when there are "
-                            + "none, e.g. append: or on() 0 * " + (OneSeries.isOneSeries(RatioSli.over(objective.ratio.total, "5m"))
-                            ? objective.ratio.total : "sum(" + objective.ratio.total + ")");
+                            + "none, e.g. append: or on() 0 * " + ratio.total();
                 }
                 return null;
             }

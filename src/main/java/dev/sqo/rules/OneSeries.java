@@ -1,5 +1,6 @@
 package dev.sqo.rules;
 
+import dev.sqo.api.RatioSli;
 import dev.sqo.promql.AggregateExpr;
 import dev.sqo.promql.Aggregation;
 import dev.sqo.promql.BinaryExpr;
@@ -11,26 +12,41 @@ import dev.sqo.promql.PromQLSyntaxException;
 import dev.sqo.promql.ValueType;
 
 /**
- * An expression as the one series sqo reads: summed, unless it already is one series without labels: a sum without
- * by or without, vector(...), or arithmetic and set operations between such series and numbers.
+ * An expression as the one series sqo reads, ready to stand as an operand: summed, unless it already is one series
+ * without labels (a sum without by or without, vector(...), or arithmetic and set operations between such series and
+ * numbers), and then in parentheses unless it is an aggregation or a call, so that no operator it is put beside
+ * (a division, {@code 0 *}) can take it apart.
  */
 public final class OneSeries {
+
+    /** What an SLI template's range is taken to be while its shape is read: any duration parses the same. */
+    private static final String SAMPLE_WINDOW = "5m";
 
     private OneSeries() {
     }
 
     /** The expression, or its sum: a sum(sum(...)) would only make the rules harder to read. */
     public static String of(String expression) {
-        return isOneSeries(expression) ? expression.strip() : "sum(" + expression + ")";
+        return shape(expression, expression);
     }
 
-    /** Whether the expression is one series without labels already (false for one that does not parse). */
-    public static boolean isOneSeries(String expression) {
+    /** The same for an SLI template with its {{window}} placeholder, read as its expression over any window. */
+    public static String ofTemplate(String template) {
+        return shape(template, RatioSli.over(template, SAMPLE_WINDOW));
+    }
+
+    private static String shape(String text, String expression) {
+        Expr parsed;
         try {
-            return isOneSeries(PromQL.parse(expression));
+            parsed = PromQL.parse(expression);
         } catch (PromQLSyntaxException e) {
-            return false;
+            return "sum(" + text + ")"; // validation reports it; wrapped, Prometheus refuses it just the same
         }
+        if (!isOneSeries(parsed)) {
+            return "sum(" + text + ")";
+        }
+        boolean delimited = parsed instanceof AggregateExpr || parsed instanceof Call || parsed instanceof ParenExpr;
+        return delimited ? text.strip() : "(" + text.strip() + ")";
     }
 
     private static boolean isOneSeries(Expr e) {

@@ -26,7 +26,12 @@ public final class RatioExpressions {
 
     /** All events over the window. */
     public String total(String window) {
-        return OneSeries.of(RatioSli.over(sli.total, window));
+        return RatioSli.over(total(), window);
+    }
+
+    /** All events, as a template over {{window}}: what a user can write into an errors expression. */
+    public String total() {
+        return OneSeries.ofTemplate(sli.total);
     }
 
     /** Bad events over the window: the errors, or the total less the good ones. */
@@ -36,7 +41,7 @@ public final class RatioExpressions {
 
     /** The errors or good expression over the window, 0 instead of absent where that is what absence means. */
     public String counted(String expression, String window) {
-        String counted = OneSeries.of(RatioSli.over(expression, window));
+        String counted = RatioSli.over(OneSeries.ofTemplate(expression), window);
         return countsTotalsMetrics(expression) ? "(" + counted + " or on() 0 * " + total(window) + ")" : counted;
     }
 

@@ -74,4 +74,17 @@ class LocatedYamlTest {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> read("spec:\n  window: [30d\n"));
         assertTrue(e.getMessage().startsWith("sq.yaml:2: not valid YAML: while parsing a flow sequence"), e.getMessage());
     }
+
+    @Test
+    void aliasesAndMergeKeysAreRefusedNotMisread() {
+        InvalidInputException alias = assertThrows(InvalidInputException.class, () -> read("""
+                metadata:
+                  name: &svc checkout
+                spec:
+                  targetRef: {kind: Deployment, name: *svc}
+                """));
+        assertEquals("sq.yaml:4: spec.targetRef.name: YAML alias *svc is not read by sqo: write the value out", alias.getMessage());
+        InvalidInputException merge = assertThrows(InvalidInputException.class, () -> read("spec:\n  <<: {window: 30d}\n"));
+        assertEquals("sq.yaml:2: spec: YAML merge keys (<<) are not read by sqo: write the fields out", merge.getMessage());
+    }
 }

@@ -4,6 +4,9 @@ import dev.sqo.SqoVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine.Command;
+
+import java.util.concurrent.Callable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -44,5 +47,20 @@ class SqoCommandTest {
         CliRun run = CliRun.of(new SqoCommand(), "rules", "-f", "examples", "--nope");
         assertEquals(ExitCodes.BAD_INPUT, run.code());
         assertTrue(run.err().contains("Unknown option: '--nope'"), run.err());
+    }
+
+    @Command(name = "broken")
+    static class Broken implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new IllegalStateException("a bug");
+        }
+    }
+
+    @Test
+    void aFailureOfItsOwnIsExitCode3NotAVerdict() {
+        CliRun run = CliRun.of(new Broken());
+        assertEquals(3, run.code());
+        assertEquals("sqo broken: failed: IllegalStateException: a bug", run.err().strip());
     }
 }

@@ -112,4 +112,15 @@ class ValidateCommandTest {
         assertTrue(run.err().contains(dir.resolve("broken.yaml") + ":1: not valid YAML"), run.err());
         assertTrue(run.err().contains(dir.resolve("missing.yaml") + ": no such file or directory"), run.err());
     }
+
+    @Test
+    void aListAsKubectlWritesItIsReadItemByItem(@TempDir Path dir) throws IOException {
+        Path list = dir.resolve("list.yaml");
+        String checkout = Files.readString(Path.of("examples/checkout.yaml")).split("\n---\n")[0].replace("window: 30d", "window: 91d");
+        Files.writeString(list, "apiVersion: v1\nkind: List\nitems:\n"
+                + ("- " + checkout.lines().filter(l -> !l.startsWith("#")).reduce((a, b) -> a + "\n  " + b).orElseThrow()) + "\n");
+        CliRun run = validate("-f", list.toString());
+        assertEquals(1, run.code());
+        assertTrue(run.err().contains(list + ":13: ServiceQuality shop/checkout: spec.window:"), run.err());
+    }
 }

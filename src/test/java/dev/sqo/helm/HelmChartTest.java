@@ -117,7 +117,7 @@ class HelmChartTest {
                 .set("secretNames[0]", "prometheus-auth").set("serviceMonitor.enabled", true).set("dashboard.enabled", true)
                 .set("agent.enabled", true).set("agent.nodeSelector.sqo\\.dev/pool", "latency")
                 .set("rules.labels.release", "prometheus").set("optimization.defaultMode", "Off")
-                .set("nodeTuning.openshift", true).set("prometheus.allowedUrls[0]", "https://thanos.example.com/")
+                .set("prometheus.allowedUrls[0]", "https://thanos.example.com/")
                 .set("imagePullSecrets[0].name", "registry"));
 
         assertEquals(2, one(manifests, "Deployment", "sqo").path("spec").path("replicas").asInt());
@@ -131,12 +131,10 @@ class HelmChartTest {
             assertEquals("[\"prometheus-auth\"]", secrets.path("resourceNames").toString());
             assertEquals(List.of("get"), verbs(role, "secrets"));
         }
-        assertEquals(List.of("get", "create", "update"), verbs(one(manifests, "Role", "sqo-tuned"), "tuneds"));
 
         SqoConfig config = config(manifests);
         assertEquals(Map.of("release", "prometheus"), config.rules().labels());
         assertEquals(SqoConfig.DefaultMode.Off, config.optimization().defaultMode());
-        assertEquals(SqoConfig.TuningMechanism.Tuned, config.tuning().mechanism(), "one value decides the rights and the mechanism");
         assertEquals(List.of("https://thanos.example.com/"), config.prometheus().allowedUrls().orElseThrow());
         assertTrue(properties(manifests).getProperty("quarkus.operator-sdk.controllers.servicequality.namespaces").equals("team-a,team-b"));
 
@@ -157,6 +155,17 @@ class HelmChartTest {
     }
 
     @Test
+    void onOpenShiftOneValueGivesTheRightsOnTunedObjectsAndTheMechanism() throws IOException {
+        List<JsonNode> manifests = RenderedChart.render(new Helm(CHART).template().withName("sqo").withNamespace("sqo")
+                .set("nodeTuning.openshift", true));
+        JsonNode tuned = one(manifests, "Role", "sqo-tuned");
+        assertEquals("openshift-cluster-node-tuning-operator", tuned.path("metadata").path("namespace").asText());
+        assertEquals(List.of("get", "create", "update"), verbs(tuned, "tuneds"));
+        assertEquals(List.of("list"), verbs(tuned, "profiles"));
+        assertEquals(SqoConfig.TuningMechanism.Tuned, config(manifests).tuning().mechanism());
+    }
+
+    @Test
     void unsafeValuesAreRefusedWithAReason() {
         Exception twoWithoutElection = assertThrows(Exception.class, () -> new Helm(CHART).template().withName("sqo")
                 .set("replicaCount", 2).set("leaderElection.enabled", false).call());
@@ -164,6 +173,9 @@ class HelmChartTest {
         Exception autoByDefault = assertThrows(Exception.class, () -> new Helm(CHART).template().withName("sqo")
                 .set("optimization.defaultMode", "Auto").call());
         assertTrue(autoByDefault.getMessage().contains("must be Recommend or Off"), autoByDefault.getMessage());
+        Exception twoTuners = assertThrows(Exception.class, () -> new Helm(CHART).template().withName("sqo")
+                .set("nodeTuning.openshift", true).set("agent.enabled", true).call());
+        assertTrue(twoTuners.getMessage().contains("sqo's agent would write the same settings"), twoTuners.getMessage());
     }
 
     /** The rendered application.properties, read by the operator's own configuration mapping: unknown keys fail. */

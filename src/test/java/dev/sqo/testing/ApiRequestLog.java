@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,6 +25,14 @@ import java.util.concurrent.TimeUnit;
 public final class ApiRequestLog {
 
     public static final Path DIRECTORY = Path.of("target", "api-requests");
+
+    /**
+     * This build's recordings: Maven gives the unit and the integration tests of one build the same timestamp, so
+     * ChartRbacIT never reads what an earlier build recorded.
+     */
+    public static Path thisBuild() {
+        return DIRECTORY.resolve(System.getProperty("sqo.build", "outside-maven"));
+    }
 
     private static final List<DefaultMockServer> SERVERS = new ArrayList<>();
 
@@ -41,14 +50,17 @@ public final class ApiRequestLog {
         }
     }
 
-    /** Files of an earlier run: only those older than this JVM, which may have written its first one already. */
+    /** What earlier builds recorded, and files of this one that another JVM wrote (this JVM writes at its exit). */
     private static void clearEarlierRuns() {
         String mine = "requests-" + ProcessHandle.current().pid() + "-";
         try {
-            Files.createDirectories(DIRECTORY);
-            try (var files = Files.list(DIRECTORY)) {
-                for (Path f : files.filter(f -> !f.getFileName().toString().startsWith(mine)).toList()) {
-                    Files.delete(f);
+            Files.createDirectories(thisBuild());
+            try (var recorded = Files.walk(DIRECTORY)) {
+                for (Path f : recorded.sorted(Comparator.reverseOrder()).toList()) {
+                    boolean current = f.equals(DIRECTORY) || f.equals(thisBuild()) || f.getFileName().toString().startsWith(mine);
+                    if (!current) {
+                        Files.delete(f);
+                    }
                 }
             }
         } catch (IOException e) {
@@ -75,7 +87,7 @@ public final class ApiRequestLog {
         }
         try {
             // Quarkus tests load this class again in their own class loader: each copy writes a file of its own.
-            Files.write(DIRECTORY.resolve("requests-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID() + ".tsv"), lines);
+            Files.write(thisBuild().resolve("requests-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID() + ".tsv"), lines);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

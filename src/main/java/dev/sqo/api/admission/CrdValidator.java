@@ -62,7 +62,12 @@ public final class CrdValidator {
         }
     }
 
-    /** Every CEL rule of the CRD; each compiles in the API server's environment. */
+    /** Whether the kind lives in namespaces, as the CRD's scope says. */
+    public boolean namespaced() {
+        return namespaced;
+    }
+
+    /** Every CEL rule of the CRD; each compiles with the functions the API server offers (see {@link KubernetesCel}). */
     public List<String> rules() {
         return rules.rules(schema.root());
     }
@@ -73,7 +78,12 @@ public final class CrdValidator {
             copy.remove("status"); // a create through the main endpoint drops it; only the status subresource writes it
         }
         List<FieldError> errors = new ArrayList<>();
-        ObjectMetaCheck.check(copy.path("metadata"), namespaced, errors);
+        JsonNode metadata = copy.path("metadata");
+        if (metadata.isObject() && !metadata.has("name") && metadata.path("generateName").isTextual()) {
+            // The API server names the object before it validates it, so rules may read the name.
+            ((ObjectNode) metadata).put("name", metadata.get("generateName").asText() + "xxxxx");
+        }
+        ObjectMetaCheck.check(metadata, namespaced, errors);
         schema.check(copy, errors);
         if (errors.stream().anyMatch(e -> e.type().blocksRules())) {
             errors.add(new FieldError("", FieldError.Type.INVALID, "some validation rules were not checked because the object "

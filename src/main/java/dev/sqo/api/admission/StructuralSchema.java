@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -20,10 +19,36 @@ import java.util.regex.PatternSyntaxException;
  */
 final class StructuralSchema {
 
+    /**
+     * The schema keywords this check implements (description only documents). A CRD using any other fails to load
+     * rather than be judged more leniently than the API server would judge it.
+     */
+    private static final Set<String> KEYWORDS = Set.of("type", "description", "properties", "required", "items",
+            "additionalProperties", "default", "nullable", "enum", "pattern", "minLength", "maxLength", "minItems", "maxItems",
+            "maxProperties", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "x-kubernetes-validations",
+            "x-kubernetes-preserve-unknown-fields");
+
     private final JsonNode root;
 
     StructuralSchema(JsonNode openApiV3Schema) {
         this.root = openApiV3Schema;
+        requireKnownKeywords(root, "openAPIV3Schema");
+    }
+
+    private static void requireKnownKeywords(JsonNode schema, String at) {
+        for (Iterator<String> it = schema.fieldNames(); it.hasNext(); ) {
+            String keyword = it.next();
+            if (!KEYWORDS.contains(keyword)) {
+                throw new IllegalStateException(at + " uses " + keyword + ", which sqo's admission check does not implement");
+            }
+        }
+        schema.path("properties").fields().forEachRemaining(p -> requireKnownKeywords(p.getValue(), at + "." + p.getKey()));
+        if (schema.path("items").isObject()) {
+            requireKnownKeywords(schema.get("items"), at + "[]");
+        }
+        if (schema.path("additionalProperties").isObject()) {
+            requireKnownKeywords(schema.get("additionalProperties"), at + "{}");
+        }
     }
 
     JsonNode root() {
@@ -64,7 +89,7 @@ final class StructuralSchema {
     }
 
     private void value(JsonNode value, JsonNode schema, String path, List<FieldError> errors) {
-        if (value.isNull()) {
+        if (value.isNull() && schema.path("nullable").asBoolean()) {
             return;
         }
         String type = schema.path("type").asText("");
@@ -103,7 +128,9 @@ final class StructuralSchema {
             if (properties.has(field.getKey())) {
                 continue;
             }
-            if (additional.isObject()) {
+            if (additional.isObject() && field.getValue().isNull() && !additional.path("nullable").asBoolean()) {
+                it.remove(); // pruned like a property's null; a list item's null is refused instead
+            } else if (additional.isObject()) {
                 value(field.getValue(), additional, path + "[" + field.getKey() + "]", errors);
             } else if (!preserve) {
                 errors.add(new FieldError(path + "." + field.getKey(), FieldError.Type.UNKNOWN_FIELD,
@@ -139,13 +166,14 @@ final class StructuralSchema {
     }
 
     private static void string(String value, JsonNode schema, String path, List<FieldError> errors) {
-        int bytes = value.getBytes(StandardCharsets.UTF_8).length;
-        if (schema.has("maxLength") && bytes > schema.get("maxLength").asInt()) {
+        // Counted in characters (runes), as the API server counts them; its message says bytes all the same.
+        int characters = value.codePointCount(0, value.length());
+        if (schema.has("maxLength") && characters > schema.get("maxLength").asInt()) {
             errors.add(new FieldError(path, FieldError.Type.TOO_LONG,
                     "Too long: may not be more than " + schema.get("maxLength").asInt() + " bytes"));
             return;
         }
-        if (schema.has("minLength") && value.length() < schema.get("minLength").asInt()) {
+        if (schema.has("minLength") && characters < schema.get("minLength").asInt()) {
             errors.add(FieldError.invalid(path, value, "should be at least " + schema.get("minLength").asInt() + " chars long"));
         }
         if (schema.has("pattern") && !matches(schema.get("pattern").asText(), value)) {
@@ -173,13 +201,14 @@ final class StructuralSchema {
         }
     }
 
-    /** As the API server decodes JSON: a number without a fraction is an integer, and an integer is a number too. */
+    /** As the API server reads JSON: an integer is a number too, and a whole number written 10.0 is an integer. */
     private static boolean hasType(JsonNode value, String type) {
         return switch (type) {
             case "object" -> value.isObject();
             case "array" -> value.isArray();
             case "string" -> value.isTextual();
-            case "integer" -> value.isIntegralNumber();
+            case "integer" -> value.isIntegralNumber() || value.isNumber() && value.asDouble() == Math.rint(value.asDouble())
+                    && Double.isFinite(value.asDouble());
             case "number" -> value.isNumber();
             case "boolean" -> value.isBoolean();
             default -> true;

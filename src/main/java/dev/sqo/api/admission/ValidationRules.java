@@ -1,6 +1,7 @@
 package dev.sqo.api.admission;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.NullValue;
 import dev.cel.common.CelValidationException;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
@@ -115,6 +116,9 @@ final class ValidationRules {
         }
         if (value.isBoolean()) {
             return value.asBoolean();
+        }
+        if (value.isNull()) {
+            return NullValue.NULL_VALUE; // a nullable field's null: CEL's null, not the text "null"
         }
         return value.asText();
     }
