@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.sqo.api.ServiceQuality;
 import dev.sqo.api.SpecValidator;
+import dev.sqo.api.admission.CrdValidator;
 import dev.sqo.slo.PromDuration;
 import io.fabric8.kubernetes.api.model.Quantity;
 
@@ -20,6 +21,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Reads a scenario file; every problem is an {@link IllegalArgumentException} naming the field. */
 public final class ScenarioFile {
@@ -155,13 +157,14 @@ public final class ScenarioFile {
             }
             doc = documents.next();
         }
-        ServiceQuality resource;
-        try {
-            resource = STRICT.treeToValue(doc, ServiceQuality.class);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("serviceQuality: " + e.getMessage().lines().findFirst().orElse(""));
+        // Judged as the cluster would judge it, in the words of the API server, before the Java types read it.
+        CrdValidator.Review review = CrdValidator.serviceQualities().review(doc);
+        if (!review.accepted()) {
+            throw new IllegalArgumentException("serviceQuality: " + review.errors().stream().map(Object::toString)
+                    .collect(Collectors.joining("; ")));
         }
-        List<String> problems = SpecValidator.problems(resource).stream().map(Object::toString).toList();
+        ServiceQuality resource = STRICT.treeToValue(review.object(), ServiceQuality.class);
+        List<String> problems = SpecValidator.semanticProblems(resource.getSpec()).stream().map(Object::toString).toList();
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("serviceQuality: " + String.join("; ", problems));
         }

@@ -163,7 +163,14 @@ class ServiceQualityReconcilerTest {
     }
 
     @Test
-    void rulesGoToAPrometheusRuleWhenItsCrdIsInstalled() {
+    void rulesMoveToAPrometheusRuleWhenItsCrdIsInstalledAndTheConfigMapGoes() throws InterruptedException {
+        ServiceQuality sq = Fixtures.serviceQuality("scenario.yaml");
+        sq.getMetadata().setName("rules-pr");
+        sq.getMetadata().setNamespace("team-f");
+        client.resource(sq).create();
+        awaitStatus("team-f", "rules-pr", s -> s.conditions.stream().anyMatch(c -> c.type.equals("RulesPublished") && c.reason.equals("ConfigMap")));
+        assertNotNull(client.configMaps().inNamespace("team-f").withName("sqo-rules-pr").get());
+
         CustomResourceDefinition crd = new CustomResourceDefinitionBuilder().withNewMetadata()
                 .withName("prometheusrules.monitoring.coreos.com").endMetadata()
                 .withNewSpec().withGroup("monitoring.coreos.com").withScope("Namespaced")
@@ -172,19 +179,18 @@ class ServiceQualityReconcilerTest {
                 .endSpec().build();
         client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
         try {
-            ServiceQuality sq = Fixtures.serviceQuality("scenario.yaml");
-            sq.getMetadata().setName("rules-pr");
-            sq.getMetadata().setNamespace("team-f");
-            client.resource(sq).create();
-
-            ServiceQuality done = awaitStatus("team-f", "rules-pr", s -> s.conditions.stream().anyMatch(c -> c.type.equals("RulesPublished")));
-            StatusCondition published = PrometheusEvaluationTest.condition(done.getStatus(), "RulesPublished");
-            assertEquals("PrometheusRule", published.reason, published.message);
+            ServiceQuality done = awaitStatus("team-f", "rules-pr",
+                    s -> s.conditions.stream().anyMatch(c -> c.type.equals("RulesPublished") && c.reason.equals("PrometheusRule")));
             GenericKubernetesResource rule = client.genericKubernetesResources("monitoring.coreos.com/v1", "PrometheusRule")
                     .inNamespace("team-f").withName("sqo-rules-pr").get();
             assertEquals(done.getMetadata().getUid(), rule.getMetadata().getOwnerReferences().get(0).getUid());
             assertEquals("sqo", rule.getMetadata().getLabels().get("app.kubernetes.io/managed-by"));
             assertTrue(rule.getAdditionalProperties().get("spec").toString().contains("slo:sli_error:ratio_rate30d"));
+            Instant deadline = Instant.now().plusSeconds(30);
+            while (client.configMaps().inNamespace("team-f").withName("sqo-rules-pr").get() != null) {
+                assertTrue(Instant.now().isBefore(deadline), "the ConfigMap is deleted, so Prometheus never loads the rules twice");
+                Thread.sleep(200);
+            }
         } finally {
             client.apiextensions().v1().customResourceDefinitions().withName("prometheusrules.monitoring.coreos.com").delete();
         }

@@ -50,5 +50,9 @@ class ScenarioFileTest {
         assertTrue(problem(dir, "traffic: [\n").contains("not valid YAML"));
         assertTrue(problem(dir, base.replace("serviceQuality: checkout.yaml", "serviceQuality: nope.yaml")).contains("no such file"));
         assertTrue(problem(dir, base.replace("serviceQuality: checkout.yaml", "serviceQuality: .")).contains("no such file"));
+        Files.writeString(dir.resolve("typo.yaml"), Files.readString(Path.of("examples/checkout.yaml")).replace("threshold: 300ms",
+                "treshold: 300ms"));
+        assertTrue(problem(dir, base.replace("serviceQuality: checkout.yaml", "serviceQuality: typo.yaml")).contains(
+                "serviceQuality: spec.objectives[1].latency.treshold: unknown field"), "in the API server's words, not Java's");
     }
 }
