@@ -124,7 +124,7 @@ public class EvaluationBench {
             out.add(yaml.readValue("""
                     apiVersion: sqo.dev/v1alpha1
                     kind: ServiceQuality
-                    metadata: {name: bench-%1$d, namespace: bench}
+                    metadata: {name: bench-%1$d, namespace: bench, uid: bench-%1$d, generation: 1}
                     spec:
                       targetRef: {kind: Deployment, name: %2$s}
                       window: 30d

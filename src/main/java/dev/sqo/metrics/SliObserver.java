@@ -72,7 +72,7 @@ public final class SliObserver {
                 }
                 String field = objective.ratio.errors != null ? "errors" : "good";
                 String expression = objective.ratio.errors != null ? objective.ratio.errors : objective.ratio.good;
-                if (!hasValue(endpoint, ratio.counted(expression, SliQueryPlanner.SLICE_RANGE), at)) {
+                if (!hasValue(endpoint, ratio.part(expression, SliQueryPlanner.SLICE_RANGE), at)) {
                     return "total counts events, but " + field + " returns no series (" + expression + "). It reads other metrics "
                             + "than total, so sqo cannot tell none counted yet from not scraped: make it return 0 when there are "
                             + "none, e.g. append: or on() 0 * " + ratio.total();

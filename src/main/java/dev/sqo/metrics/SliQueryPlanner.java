@@ -78,12 +78,17 @@ public final class SliQueryPlanner {
     private static SliQuery ratio(RatioSli r) {
         RatioExpressions ratio = new RatioExpressions(r);
         String total = SliQuery.part(ratio.total(SLICE_RANGE), "total");
-        if (r.errors != null) {
-            return new SliQuery(SliQuery.part(ratio.counted(r.errors, SLICE_RANGE), "errors") + " or " + total,
-                    parts -> both(parts.get("errors"), parts.get("total")) ? new double[]{parts.get("errors"), parts.get("total")} : null);
-        }
-        return new SliQuery(SliQuery.part(ratio.counted(r.good, SLICE_RANGE), "good") + " or " + total,
-                parts -> goodOfTotal(parts.get("good"), parts.get("total")));
+        String name = r.errors != null ? "errors" : "good";
+        String expression = r.errors != null ? r.errors : r.good;
+        boolean absentMeansNone = ratio.absentMeansNone(expression);
+        return new SliQuery(SliQuery.part(ratio.part(expression, SLICE_RANGE), name) + " or " + total, parts -> {
+            Double counted = parts.get(name);
+            Double all = parts.get("total");
+            if (counted == null && absentMeansNone && all != null) {
+                counted = 0.0;
+            }
+            return r.errors != null ? (both(counted, all) ? new double[]{counted, all} : null) : goodOfTotal(counted, all);
+        });
     }
 
     private static double[] goodOfTotal(Double good, Double total) {

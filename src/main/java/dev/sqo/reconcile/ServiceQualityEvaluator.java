@@ -3,7 +3,6 @@ package dev.sqo.reconcile;
 import dev.sqo.api.Objective;
 import dev.sqo.api.ServiceQuality;
 import dev.sqo.api.ServiceQualitySpec;
-import dev.sqo.api.SpecValidator;
 import dev.sqo.metrics.EndpointRefusedException;
 import dev.sqo.metrics.PrometheusEndpoint;
 import dev.sqo.metrics.PrometheusEndpointResolver;
@@ -32,6 +31,7 @@ public final class ServiceQualityEvaluator {
 
     private final SliObserver observer;
     private final PrometheusEndpointResolver endpoints;
+    private final SpecProblems specProblems = new SpecProblems();
 
     public ServiceQualityEvaluator(SliObserver observer, PrometheusEndpointResolver endpoints) {
         this.observer = observer;
@@ -40,7 +40,7 @@ public final class ServiceQualityEvaluator {
 
     public EvaluationReport evaluate(ServiceQuality resource, Instant at, SecretSource secrets) {
         ServiceQualitySpec spec = resource.getSpec();
-        List<String> problems = SpecValidator.problems(resource).stream().map(Object::toString).toList();
+        List<String> problems = specProblems.of(resource);
         if (!problems.isEmpty()) {
             return EvaluationReport.invalidSpec(resource, at, problems);
         }

@@ -12,9 +12,11 @@ import java.util.Set;
  *
  * <p>Client libraries create a counter's series on its first increment, so a service that never failed has no
  * {@code code=~"5.."} series: its errors expression returns nothing while total counts requests. When the errors
- * (or good) expression reads only metrics the total reads too, that absence can only mean none were counted, and
- * it is read as 0 for as long as total has a value. When it reads other metrics, absence stays "no data": sqo cannot
- * tell a counter not yet created from a target not scraped.
+ * (or good) expression reads only metrics the total reads too ({@link #absentMeansNone}), that absence can only
+ * mean none were counted, and it is read as 0 for as long as total has a value: in the rules by PromQL
+ * ({@link #counted}), in sqo's own slice queries by their decoder, which spares Prometheus a second reading of
+ * total in every slice. When it reads other metrics, absence stays "no data": sqo cannot tell a counter not yet
+ * created from a target not scraped.
  */
 public final class RatioExpressions {
 
@@ -39,14 +41,19 @@ public final class RatioExpressions {
         return sli.errors != null ? counted(sli.errors, window) : "(" + total(window) + " - " + counted(sli.good, window) + ")";
     }
 
-    /** The errors or good expression over the window, 0 instead of absent where that is what absence means. */
-    public String counted(String expression, String window) {
-        String counted = RatioSli.over(OneSeries.ofTemplate(expression), window);
-        return countsTotalsMetrics(expression) ? "(" + counted + " or on() 0 * " + total(window) + ")" : counted;
+    /** The errors or good expression over the window, as one series, absent where it is absent. */
+    public String part(String expression, String window) {
+        return RatioSli.over(OneSeries.ofTemplate(expression), window);
     }
 
-    /** Whether the expression reads only metrics that total reads too. */
-    public boolean countsTotalsMetrics(String expression) {
+    /** The errors or good expression over the window, 0 instead of absent where that is what absence means. */
+    public String counted(String expression, String window) {
+        String counted = part(expression, window);
+        return absentMeansNone(expression) ? "(" + counted + " or on() 0 * " + total(window) + ")" : counted;
+    }
+
+    /** Whether the errors or good expression, absent while total has a value, counted none: it reads only total's metrics. */
+    public boolean absentMeansNone(String expression) {
         Set<String> part = metrics(expression);
         return !part.isEmpty() && metrics(sli.total).containsAll(part);
     }

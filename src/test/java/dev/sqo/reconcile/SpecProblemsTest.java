@@ -1,0 +1,44 @@
+package dev.sqo.reconcile;
+
+import dev.sqo.api.ServiceQuality;
+import dev.sqo.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A stored spec is judged once per generation; a new generation is judged anew, and a file every time. */
+class SpecProblemsTest {
+
+    private static ServiceQuality stored(String uid, long generation) {
+        ServiceQuality sq = Fixtures.serviceQuality("scenario.yaml");
+        sq.getMetadata().setUid(uid);
+        sq.getMetadata().setGeneration(generation);
+        return sq;
+    }
+
+    @Test
+    void aNewGenerationIsJudgedAnew() {
+        SpecProblems problems = new SpecProblems();
+        ServiceQuality sq = stored("a", 1);
+        List<String> first = problems.of(sq);
+        assertEquals(List.of(), first);
+        assertSame(first, problems.of(stored("a", 1)), "the same generation is not judged again");
+
+        ServiceQuality changed = stored("a", 2);
+        changed.getSpec().window = "91d";
+        assertTrue(problems.of(changed).get(0).startsWith("spec.window: "), problems.of(changed).toString());
+    }
+
+    @Test
+    void anObjectThatWasNeverStoredIsJudgedEveryTime() {
+        SpecProblems problems = new SpecProblems();
+        ServiceQuality file = Fixtures.serviceQuality("scenario.yaml");
+        assertEquals(List.of(), problems.of(file));
+        file.getSpec().window = "91d";
+        assertTrue(problems.of(file).get(0).startsWith("spec.window: "));
+    }
+}
