@@ -13,6 +13,9 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -66,9 +69,11 @@ public final class WorkloadReader {
         }
         Map<String, PodState> pods = new LinkedHashMap<>();
         Set<String> qos = new HashSet<>();
+        List<Duration> startups = new ArrayList<>();
         if (selector != null && listPods) {
             for (Pod p : client.pods().inNamespace(namespace).withLabelSelector(selector).list().getItems()) {
                 pods.put(p.getMetadata().getName(), state(p));
+                startup(p).ifPresent(startups::add);
                 if (p.getStatus() != null && p.getStatus().getQosClass() != null) {
                     qos.add(p.getStatus().getQosClass());
                 }
@@ -78,7 +83,33 @@ public final class WorkloadReader {
         return new WorkloadShape(kind, name, replicas, containers(template), pods,
                 annotations == null ? null : annotations.get(SqoApi.LAST_ACTION_ANNOTATION), PodPlacement.pinnedTo(template),
                 template.getSpec().getInitContainers() == null ? 0 : template.getSpec().getInitContainers().size(),
-                template.getSpec().getPriorityClassName(), qos);
+                template.getSpec().getPriorityClassName(), qos, median(startups));
+    }
+
+    /** From the pod's start to its Ready condition, when both are known and the pod became ready once. */
+    private static Optional<Duration> startup(Pod p) {
+        if (p.getStatus() == null || p.getStatus().getStartTime() == null || p.getStatus().getConditions() == null) {
+            return Optional.empty();
+        }
+        return p.getStatus().getConditions().stream()
+                .filter(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()) && c.getLastTransitionTime() != null)
+                .findFirst()
+                .flatMap(c -> {
+                    try {
+                        Duration d = Duration.between(Instant.parse(p.getStatus().getStartTime()), Instant.parse(c.getLastTransitionTime()));
+                        return d.isNegative() ? Optional.empty() : Optional.of(d);
+                    } catch (DateTimeParseException e) {
+                        return Optional.empty();
+                    }
+                });
+    }
+
+    private static Duration median(List<Duration> durations) {
+        if (durations.isEmpty()) {
+            return null;
+        }
+        List<Duration> sorted = durations.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
     }
 
     private static List<WorkloadShape.Container> containers(PodTemplateSpec template) {

@@ -2,6 +2,7 @@ package dev.sqo.actuate;
 
 import dev.sqo.optimize.PodState;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,11 +11,12 @@ import java.util.Set;
  * What optimization needs of a Deployment or StatefulSet, free of Kubernetes types: its replicas, its containers'
  * resources (cores and bytes, null when unset), its pods' states, the last action sqo journaled on it, and what CPU
  * pinning looks at: the tuning profile its required node affinity names, its init containers and priority class, and
- * the QoS classes its pods really run with.
+ * the QoS classes its pods really run with; and how long its pods took to become ready (the median, null when no
+ * pod tells), which is how far ahead of a forecast rise sqo must scale.
  */
 public record WorkloadShape(String kind, String name, int replicas, List<Container> containers, Map<String, PodState> pods,
                             String lastAction, String pinnedTo, int initContainers, String priorityClassName,
-                            Set<String> podQosClasses) {
+                            Set<String> podQosClasses, Duration startup) {
 
     public record Container(String name, Double cpuRequest, Double cpuLimit, Double memoryRequest, Double memoryLimit) {
     }

@@ -24,6 +24,10 @@ public class RecommendationStatus {
             + "spec.optimization.cpuPinning is set.")
     public String cpuPinning;
 
+    @JsonPropertyDescription("The load, capacity and forecast behind the replica recommendation, when sqo's objective control "
+            + "decides replicas (no trigger that scales is listed).")
+    public LoadStatus load;
+
     @JsonPropertyDescription("Why, one sentence per signal and guard rail.")
     public List<String> reasons = new ArrayList<>();
 }

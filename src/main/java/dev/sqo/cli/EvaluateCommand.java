@@ -125,7 +125,7 @@ public class EvaluateCommand implements Callable<Integer> {
         // The command line names the Prometheus for every resource: a spec.prometheus override and its Secrets do not apply.
         ServiceQualityEvaluator evaluator = new ServiceQualityEvaluator(new SliObserver(new HttpPrometheusApi()),
                 new PrometheusEndpointResolver(endpoint, new PrometheusAllowlist(List.of())));
-        OfflineRecommender recommender = new OfflineRecommender(new SignalCollector(new WorkloadSignalObserver(new HttpPrometheusApi())));
+        OfflineRecommender recommender = new OfflineRecommender(new SignalCollector(new HttpPrometheusApi()));
         List<ServiceQualityStatus> statuses = new ArrayList<>();
         for (ServiceQuality r : checked.serviceQualities) {
             if (r.getSpec().prometheus != null) {

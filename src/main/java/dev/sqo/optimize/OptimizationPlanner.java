@@ -27,11 +27,15 @@ public final class OptimizationPlanner {
      * @param refusals        the reasons that stopped a change: guard rails, holds, cooldowns
      * @param unjudged        the error signals an Investigate trigger watches that have no data, with why: with
      *                        any of them, "no anomaly" cannot be said
+     * @param control         the objective control's proposal (capacity, forecast, panic), or null under triggers
      */
     public record Plan(int desiredReplicas, int replicas, List<ContainerChange> resources, List<Firing> firing,
-                       List<Firing> investigations, Map<String, String> unjudged, PlannedAction action, List<String> reasons,
-                       List<String> refusals) {
+                       List<Firing> investigations, Map<String, String> unjudged, ObjectiveScaler.Proposal control,
+                       PlannedAction action, List<String> reasons, List<String> refusals) {
     }
+
+    /** The signal of the objective control's actions: the request rate, against which a scale-out is judged. */
+    public static final String LOAD = "load";
 
     private record Proposal(Firing firing, int replicas, boolean held) {
     }
@@ -46,24 +50,38 @@ public final class OptimizationPlanner {
         obs.failedSignals().forEach((signal, why) -> reasons.note("no data for " + signal + ": " + why));
 
         int current = obs.currentReplicas();
-        Optional<Proposal> highest = firing.stream()
-                .filter(f -> f.action() == TriggerRule.Action.SCALE_OUT || f.action() == TriggerRule.Action.SCALE_IN)
-                .map(f -> {
-                    if (history.held(f.action().kind(), f.signal())) {
-                        reasons.refuse(f.action().display() + " for " + f.signal() + " is held: an earlier one did not improve it");
-                        // Still a vote for the current count: a problem sqo cannot fix is no time to scale in.
-                        return new Proposal(f, current, true);
-                    }
-                    return new Proposal(f, replicasFor(f, obs), false);
-                })
-                .max(Comparator.comparingInt(Proposal::replicas).thenComparing(p -> !p.held()));
-        int desired = highest.map(Proposal::replicas).orElse(current);
-        Optional<Proposal> proposal = highest.filter(p -> !p.held());
+        ObjectiveScaler.Proposal control = policy.objectiveControl()
+                ? ObjectiveScaler.propose(policy, obs, history.scaleEvents(), now) : null;
+        Optional<Proposal> proposal = Optional.empty();
+        int desired;
+        int normalized;
+        String scaleInBlocker;
         ReplicaBehavior behavior = policy.behavior();
-        int normalized = behavior.normalize(current, desired, history.recommendations(), history.scaleEvents(), now);
+        if (control != null) {
+            control.reasons().forEach(reasons::note);
+            desired = control.desired();
+            normalized = control.replicas();
+            scaleInBlocker = control.scaleInBlocker();
+        } else {
+            Optional<Proposal> highest = firing.stream()
+                    .filter(f -> f.action() == TriggerRule.Action.SCALE_OUT || f.action() == TriggerRule.Action.SCALE_IN)
+                    .map(f -> {
+                        if (history.held(f.action().kind(), f.signal())) {
+                            reasons.refuse(f.action().display() + " for " + f.signal() + " is held: an earlier one did not improve it");
+                            // Still a vote for the current count: a problem sqo cannot fix is no time to scale in.
+                            return new Proposal(f, current, true);
+                        }
+                        return new Proposal(f, replicasFor(f, obs), false);
+                    })
+                    .max(Comparator.comparingInt(Proposal::replicas).thenComparing(p -> !p.held()));
+            desired = highest.map(Proposal::replicas).orElse(current);
+            proposal = highest.filter(p -> !p.held());
+            normalized = behavior.normalize(current, desired, history.recommendations(), history.scaleEvents(), now);
+            scaleInBlocker = ScalingGuard.triggerScaleInBlocker(!obs.failedSignals().isEmpty(), obs.alert(), obs.budgetRemaining(),
+                    policy.budgetFloor());
+        }
         ScalingGuard.Decision guarded = ScalingGuard.decide(normalized, new ScalingGuard.Context(current, behavior.minReplicas(),
-                behavior.maxReplicas(), obs.alert(), obs.budgetRemaining(), policy.budgetFloor(), !obs.failedSignals().isEmpty(),
-                history.lastAction(), policy.cooldown(), now));
+                behavior.maxReplicas(), scaleInBlocker, history.lastAction(), policy.cooldown(), control == null, now));
         String why = desired != normalized ? guarded.reason() + " (proposed " + desired + "; the stabilization window, "
                 + "rate limits and bounds " + bounds(behavior) + " allow " + normalized + ")" : guarded.reason();
         ScalingGuard.Decision scaling = new ScalingGuard.Decision(guarded.replicas(), guarded.act(), why, guarded.refused());
@@ -85,9 +103,9 @@ public final class OptimizationPlanner {
         }
 
         List<Firing> investigations = firing.stream().filter(f -> f.action() == TriggerRule.Action.INVESTIGATE).toList();
-        PlannedAction action = choose(scaling, proposal, resources, memoryFirings, obs, history, policy, now, reasons);
-        return new Plan(desired, scaling.replicas(), resources, firing, investigations, unjudged(policy, obs), action, reasons.all(),
-                reasons.refusals());
+        PlannedAction action = choose(scaling, proposal, control, resources, memoryFirings, obs, history, policy, now, reasons);
+        return new Plan(desired, scaling.replicas(), resources, firing, investigations, unjudged(policy, obs), control, action,
+                reasons.all(), reasons.refusals());
     }
 
     private static Map<String, String> unjudged(OptimizationPolicy policy, WorkloadObservation obs) {
@@ -102,12 +120,14 @@ public final class OptimizationPlanner {
     }
 
     /** One action per decision: relief first (scale out, then raising resources), savings after. */
-    private static PlannedAction choose(ScalingGuard.Decision scaling, Optional<Proposal> proposal, List<ContainerChange> resources,
+    private static PlannedAction choose(ScalingGuard.Decision scaling, Optional<Proposal> proposal, ObjectiveScaler.Proposal control,
+                                        List<ContainerChange> resources,
                                         List<Firing> memoryFirings, WorkloadObservation obs, OptimizationHistory history,
                                         OptimizationPolicy policy, Instant now, Reasons reasons) {
         int current = obs.currentReplicas();
-        String signal = proposal.map(p -> p.firing().signal()).orElse("bounds");
-        Double value = proposal.map(p -> p.firing().value()).orElse(null);
+        String signal = control != null ? LOAD : proposal.map(p -> p.firing().signal()).orElse("bounds");
+        Double value = control != null ? (Double.isNaN(control.load()) ? null : control.load())
+                : proposal.map(p -> p.firing().value()).orElse(null);
         if (scaling.act() && scaling.replicas() > current) {
             return new PlannedAction(ActionKind.ScaleOut, signal, value, current, scaling.replicas(), List.of(), scaling.reason());
         }

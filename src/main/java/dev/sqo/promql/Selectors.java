@@ -31,26 +31,10 @@ public final class Selectors {
     }
 
     private static void collect(Expr expr, List<VectorSelector> out) {
-        if (expr instanceof VectorSelector s) {
-            out.add(s);
-        } else if (expr instanceof MatrixSelector m) {
-            out.add(m.selector());
-        } else if (expr instanceof SubqueryExpr s) {
-            collect(s.expr(), out);
-        } else if (expr instanceof ParenExpr p) {
-            collect(p.expr(), out);
-        } else if (expr instanceof UnaryExpr u) {
-            collect(u.expr(), out);
-        } else if (expr instanceof BinaryExpr b) {
-            collect(b.lhs(), out);
-            collect(b.rhs(), out);
-        } else if (expr instanceof AggregateExpr a) {
-            collect(a.expr(), out);
-            if (a.param() != null) {
-                collect(a.param(), out);
+        Exprs.walk(expr, e -> {
+            if (e instanceof VectorSelector s) {
+                out.add(s);
             }
-        } else if (expr instanceof Call c) {
-            c.args().forEach(arg -> collect(arg, out));
-        }
+        });
     }
 }

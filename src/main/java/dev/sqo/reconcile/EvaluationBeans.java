@@ -37,6 +37,6 @@ public class EvaluationBeans {
     @Produces
     @Singleton
     SignalCollector signalCollector(MeterRegistry registry) {
-        return new SignalCollector(new WorkloadSignalObserver(new TimedPrometheusApi(new HttpPrometheusApi(), registry)));
+        return new SignalCollector(new TimedPrometheusApi(new HttpPrometheusApi(), registry));
     }
 }

@@ -26,6 +26,10 @@ public record OptimizationOutcome(RecommendationStatus recommendation, List<Acti
      */
     static Condition investigate(OptimizationPlanner.Plan plan) {
         List<Firing> investigations = plan.investigations();
+        String unexplained = plan.control() == null ? null : plan.control().unexplainedBurn();
+        if (investigations.isEmpty() && unexplained != null) {
+            return new Condition(INVESTIGATE, ConditionSet.TRUE, "BurnWithoutLoad", "Errors that load does not cause: " + unexplained + ".");
+        }
         if (investigations.isEmpty() && !plan.unjudged().isEmpty()) {
             return new Condition(INVESTIGATE, ConditionSet.UNKNOWN, "NoData", "Whether errors rose above their baseline is unknown: "
                     + plan.unjudged().entrySet().stream().map(e -> "no data for " + e.getKey() + " (" + e.getValue() + ")")

@@ -9,6 +9,7 @@ import dev.sqo.api.ScalingBehavior;
 import dev.sqo.api.ScalingDirection;
 import dev.sqo.api.ScalingPolicySpec;
 import dev.sqo.api.Trigger;
+import dev.sqo.optimize.CapacityModel;
 import dev.sqo.optimize.OptimizationPolicy;
 import dev.sqo.optimize.ReplicaBehavior;
 import dev.sqo.optimize.ResourcePolicy;
@@ -42,7 +43,10 @@ public final class OptimizationPolicies {
 
     public static OptimizationPolicy resolve(Optimization o, List<Objective> objectives) {
         List<TriggerRule> rules = new ArrayList<>();
-        List<Trigger> triggers = o.triggers == null || o.triggers.isEmpty() ? defaults() : o.triggers;
+        List<Trigger> listed = o.triggers == null ? List.of() : o.triggers;
+        // A trigger that scales is the user's choice of control: it decides replicas alone, as before sqo had its own.
+        boolean objectiveControl = listed.stream().noneMatch(OptimizationPolicies::scales);
+        List<Trigger> triggers = listed.isEmpty() ? defaults() : listed;
         for (Trigger t : triggers) {
             rules.addAll(rules(t, objectives));
         }
@@ -57,30 +61,38 @@ public final class OptimizationPolicies {
         // The CPU request is the yardstick of CPU utilization: sized to the usage percentile plus a small margin it
         // would sit above the scale-out threshold and the two would chase each other. Sized so that the percentile
         // lands on the scale-out trigger's target, the request and the replica count agree.
+        // Under the objective control, the P90 lands where its capacity starts (70%), below the CPU ceiling it learns
+        // under: a request that followed usage up to that ceiling would lower capacity, add replicas, lower usage and
+        // lower the request again, the HPA-and-VPA fight.
         Double cpuTarget = triggers.stream().filter(t -> t.kind == Trigger.Kind.CpuUtilization && t.above != null)
-                .map(OptimizationPolicies::target).findFirst().orElse(null);
+                .map(OptimizationPolicies::target).findFirst()
+                .orElse(objectiveControl ? CapacityModel.BOOTSTRAP_UTILIZATION * 100 : null);
         if (cpuTarget != null && (r == null || r.cpu == null || r.cpu.margin == null)) {
             cpu = new ResourcePolicy(cpu.percentile(), 100 / cpuTarget - 1, cpu.min(), cpu.max(), cpu.minimumChange());
         }
         return new OptimizationPolicy(rules, behavior, o.budgetFloor / 100, PromDuration.parse(o.cooldown),
                 PromDuration.parse(o.validationWindow), r != null, r != null && r.enabled,
                 r == null ? Set.of() : new HashSet<>(r.containers), cpu,
-                sizing(r == null ? null : r.memory, 95, DEFAULT_MEMORY_MIN, DEFAULT_MEMORY_MAX, minimumChange));
+                sizing(r == null ? null : r.memory, 95, DEFAULT_MEMORY_MIN, DEFAULT_MEMORY_MAX, minimumChange), objectiveControl);
+    }
+
+    private static boolean scales(Trigger t) {
+        return t.kind == Trigger.Kind.CpuUtilization || t.kind == Trigger.Kind.Latency || t.kind == Trigger.Kind.BudgetBurn;
     }
 
     public static Duration lookback(Optimization o) {
         return PromDuration.parse(o.resources == null ? "7d" : o.resources.lookback);
     }
 
-    /** The seed set: the performance framework's defaults. */
+    /**
+     * The triggers beside the objective control when the user lists none: memory above 85% for 5m raises memory,
+     * errors at twice their baseline for 5m raise Investigate. Replicas are the objective control's. The seed rules
+     * that scaled (CPU 80%/20%, latency, page-level burn) are available as explicit triggers.
+     */
     static List<Trigger> defaults() {
         List<Trigger> out = new ArrayList<>();
-        out.add(trigger(Trigger.Kind.CpuUtilization, 80.0, null));
-        out.add(trigger(Trigger.Kind.CpuUtilization, null, 20.0));
         out.add(trigger(Trigger.Kind.MemoryUtilization, 85.0, null));
-        out.add(trigger(Trigger.Kind.Latency, null, null));
         out.add(trigger(Trigger.Kind.ErrorRatio, null, null));
-        out.add(trigger(Trigger.Kind.BudgetBurn, null, null));
         return out;
     }
 

@@ -3,8 +3,11 @@ package dev.sqo.reconcile;
 import dev.sqo.actuate.Quantities;
 import dev.sqo.actuate.WorkloadShape;
 import dev.sqo.api.ContainerResources;
+import dev.sqo.api.LoadStatus;
 import dev.sqo.api.RecommendationStatus;
 import dev.sqo.optimize.ContainerChange;
+import dev.sqo.optimize.Forecast;
+import dev.sqo.optimize.ObjectiveScaler;
 import dev.sqo.optimize.OptimizationPlanner;
 import dev.sqo.optimize.PlannedAction;
 
@@ -23,9 +26,37 @@ final class RecommendationRenderer {
         r.currentReplicas = workload.replicas();
         r.replicas = plan.replicas();
         r.resources = resources(plan.resources());
+        r.load = load(plan.control());
         r.reasons.addAll(plan.reasons());
         r.reasons.addAll(notes);
         return r;
+    }
+
+    private static LoadStatus load(ObjectiveScaler.Proposal control) {
+        if (control == null || control.capacity() == null) {
+            return null;
+        }
+        LoadStatus s = new LoadStatus();
+        s.requestsPerSecond = round(control.load());
+        s.capacityPerPod = round(control.operating());
+        s.capacityBasis = control.capacity().basis().name();
+        s.panic = control.panic();
+        Forecast f = control.forecast();
+        if (f != null) {
+            s.forecast = new LoadStatus.ForecastStatus();
+            s.forecast.season = f.season().toDays() == 7 ? "Weekly" : "Daily";
+            s.forecast.requestsPerSecond = round(f.load());
+            s.forecast.leadSeconds = f.lead().toSeconds();
+            s.forecast.recentErrorPercent = round(f.recentError() * 100);
+        } else {
+            s.forecastNote = control.forecastNote();
+        }
+        return s;
+    }
+
+    /** Two decimals: the status changes when the numbers do, not with every last digit. */
+    private static Double round(double v) {
+        return Double.isFinite(v) ? Math.round(v * 100) / 100.0 : null;
     }
 
     static List<ContainerResources> resources(List<ContainerChange> changes) {

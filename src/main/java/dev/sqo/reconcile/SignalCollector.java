@@ -1,16 +1,21 @@
 package dev.sqo.reconcile;
 
 import dev.sqo.actuate.WorkloadShape;
-import dev.sqo.api.HistogramSli;
 import dev.sqo.api.Objective;
+import dev.sqo.metrics.DemandObserver;
+import dev.sqo.metrics.PrometheusApi;
 import dev.sqo.metrics.PrometheusEndpoint;
 import dev.sqo.metrics.PrometheusQueryException;
 import dev.sqo.metrics.WorkloadSignalObserver;
 import dev.sqo.metrics.WorkloadTarget;
 import dev.sqo.optimize.ContainerState;
+import dev.sqo.optimize.Demand;
+import dev.sqo.optimize.ObjectiveScaler;
+import dev.sqo.optimize.OptimizationPlanner;
 import dev.sqo.optimize.OptimizationPolicy;
 import dev.sqo.optimize.PodSample;
 import dev.sqo.optimize.PodState;
+import dev.sqo.optimize.ServiceHistory;
 import dev.sqo.optimize.SignalSeries;
 import dev.sqo.optimize.TriggerEvaluator;
 import dev.sqo.optimize.TriggerRule;
@@ -20,7 +25,6 @@ import dev.sqo.slo.AlertLevel;
 import dev.sqo.slo.BurnRateWindows;
 import dev.sqo.slo.PromDuration;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,14 +42,20 @@ import java.util.TreeMap;
  */
 public final class SignalCollector {
 
-    private final WorkloadSignalObserver observer;
+    /** Without a start-up time read from the pods, new pods are taken to serve after this. */
+    static final Duration DEFAULT_STARTUP = Duration.ofMinutes(1);
 
-    public SignalCollector(WorkloadSignalObserver observer) {
-        this.observer = observer;
+    private final WorkloadSignalObserver observer;
+    private final DemandObserver demand;
+
+    public SignalCollector(PrometheusApi api) {
+        this.observer = new WorkloadSignalObserver(api);
+        this.demand = new DemandObserver(api);
     }
 
     public void evictIdle(Instant now) {
         observer.evictIdle(now);
+        demand.evictIdle(now);
     }
 
     /**
@@ -104,7 +114,52 @@ public final class SignalCollector {
             containers.add(new ContainerState(c.name(), c.cpuRequest(), c.cpuLimit(), c.memoryRequest(), c.memoryLimit(),
                     cpuHistory.getOrDefault(c.name(), none), memoryHistory.getOrDefault(c.name(), none)));
         }
-        return new WorkloadObservation(workload.replicas(), cpuPods, signals, failed, containers, alert, budget, null);
+        Demand load = null;
+        if (policy.objectiveControl() && endpoint != null) {
+            load = demand(endpoint, report, policy, workload, target, cpuPods, podsFromMetrics, burn, now, failed);
+        }
+        return new WorkloadObservation(workload.replicas(), cpuPods, signals, failed, containers, alert, budget, null, load);
+    }
+
+    /**
+     * The load, its history and the ready pods, for the objective control; null when no objective counts requests.
+     * Pods come from the cluster, or without one from the metrics (all taken as ready).
+     */
+    private Demand demand(PrometheusEndpoint endpoint, EvaluationReport report, OptimizationPolicy policy, WorkloadShape workload,
+                          WorkloadTarget target, List<PodSample> cpuPods, boolean podsFromMetrics, Double burn, Instant now,
+                          Map<String, String> failed) {
+        List<Objective> objectives = report.objectives().stream().map(ObjectiveOutcome::objective).toList();
+        String recent = SliRuleExpressions.requestRate(objectives, Duration.ofMinutes(1));
+        if (recent == null) {
+            failed.put(OptimizationPlanner.LOAD, "no objective counts requests (a ratio or a histogram), so sqo cannot tell the load");
+            return null;
+        }
+        Duration window = ObjectiveScaler.loadWindow(policy);
+        List<String> strains = new ArrayList<>();
+        for (Objective o : objectives) {
+            String latency = SliRuleExpressions.latencyAtQuantile(o, ServiceHistory.STEP);
+            if (latency != null) {
+                // An infinite percentile (beyond the highest bucket) is as strained as it gets, and still data.
+                strains.add("clamp_max(" + latency + " / " + OptimizationPolicies.latencyThresholdMs(o) / 1000 + ", 10)");
+            }
+        }
+        DemandObserver.HistoryQueries queries = new DemandObserver.HistoryQueries(
+                SliRuleExpressions.requestRate(objectives, ServiceHistory.STEP), strains);
+        try {
+            NavigableMap<Instant, Double> load = demand.recentLoad(endpoint, recent, window, now);
+            if (load.isEmpty()) {
+                failed.put(OptimizationPlanner.LOAD, "no samples of " + recent + " in the last " + PromDuration.format(window));
+            }
+            ServiceHistory history = demand.history(endpoint, target, queries, workload.podCpuRequest(), now);
+            int last = history.index(now) - 1;
+            double cpuNow = last >= 0 && last < history.size() ? history.cpu()[last] : Double.NaN;
+            int ready = podsFromMetrics ? cpuPods.size()
+                    : (int) workload.pods().values().stream().filter(s -> s == PodState.READY).count();
+            return new Demand(load, ready, history, cpuNow, workload.startup() != null ? workload.startup() : DEFAULT_STARTUP, burn);
+        } catch (PrometheusQueryException e) {
+            failed.put(OptimizationPlanner.LOAD, e.getMessage());
+            return null;
+        }
     }
 
     private void cpu(PrometheusEndpoint endpoint, WorkloadTarget target, OptimizationPolicy policy, WorkloadShape workload,
@@ -210,9 +265,7 @@ public final class SignalCollector {
         String expr;
         double scale;
         if (kind[0].equals("latency")) {
-            HistogramSli h = objective.latency != null ? objective.latency : objective.latencyPercentile;
-            expr = "histogram_quantile(" + BigDecimal.valueOf(OptimizationPolicies.latencyQuantile(objective)).stripTrailingZeros()
-                    .toPlainString() + ", sum by (le) (rate(" + h.series("_bucket", "") + "[5m])))";
+            expr = SliRuleExpressions.latencyAtQuantile(objective, Duration.ofMinutes(5));
             scale = 1000;
         } else {
             expr = SliRuleExpressions.errorRatio(objective, Duration.ofMinutes(5));

@@ -346,7 +346,8 @@ public final class WorkloadOptimizer {
             if (!"Pending".equals(a.validation) || k == null) {
                 continue;
             }
-            boolean relief = k == ActionKind.ScaleOut || k == ActionKind.RaiseHpaFloor
+            // A scale-out for load provisions capacity rather than relieving a signal: nothing to judge it by.
+            boolean relief = ((k == ActionKind.ScaleOut || k == ActionKind.RaiseHpaFloor) && !OptimizationPlanner.LOAD.equals(a.signal))
                     || (k == ActionKind.Resize && a.signal != null && a.signal.startsWith(TriggerEvaluator.MEMORY + ":"));
             boolean firing = firingNow.stream().anyMatch(f -> f.signal().equals(a.signal));
             SignalSeries series = obs.signals().get(a.signal);

@@ -2,10 +2,15 @@ package dev.sqo.rules;
 
 import dev.sqo.api.HistogramSli;
 import dev.sqo.api.Objective;
+import dev.sqo.promql.Expr;
+import dev.sqo.promql.Exprs;
+import dev.sqo.promql.PromQL;
+import dev.sqo.promql.PromQLSyntaxException;
 import dev.sqo.slo.PromDuration;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The PromQL of one objective's SLI over a window, for rules. Counter-based SLIs (ratio, latency, apdex) are read
@@ -27,6 +32,52 @@ public final class SliRuleExpressions {
     public static String errorRatio(Objective objective, Duration window) {
         SliRuleExpressions e = new SliRuleExpressions(objective);
         return e.fromSource() ? "(" + e.bad(window) + " / " + e.events(window) + ")" : null;
+    }
+
+    /**
+     * The workload's requests per second over the window, from the first objective that counts requests: a histogram's
+     * {@code _count} before a ratio's total (a histogram counts every request; a ratio may count a subset). A total
+     * written with increase() is divided by the window, so that every window reads in the same unit. Null when no
+     * objective counts requests.
+     */
+    public static String requestRate(List<Objective> objectives, Duration window) {
+        String w = PromDuration.format(window);
+        for (Objective o : objectives) {
+            HistogramSli h = o.latency != null ? o.latency : o.latencyPercentile != null ? o.latencyPercentile : o.apdex;
+            if (h != null) {
+                return "sum(rate(" + h.series("_count", "") + "[" + w + "]))";
+            }
+        }
+        for (Objective o : objectives) {
+            if (o.ratio != null) {
+                String total = new RatioExpressions(o.ratio).total(w);
+                return countsOverWindow(total) ? "(" + total + " / " + window.toSeconds() + ")" : total;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The latency a latency objective promises at its quantile, in seconds over the window; null for objectives that
+     * promise no latency at a quantile (ratio, apdex).
+     */
+    public static String latencyAtQuantile(Objective objective, Duration window) {
+        HistogramSli h = objective.latency != null ? objective.latency : objective.latencyPercentile;
+        if (h == null) {
+            return null;
+        }
+        double q = objective.latencyPercentile != null ? objective.latencyPercentile.percentile / 100 : objective.target / 100;
+        return "histogram_quantile(" + number(BigDecimal.valueOf(q)) + ", sum by (le) (rate(" + h.series("_bucket", "") + "["
+                + PromDuration.format(window) + "])))";
+    }
+
+    private static boolean countsOverWindow(String expression) {
+        try {
+            Expr e = PromQL.parse(expression);
+            return Exprs.calls(e, "increase") || Exprs.calls(e, "count_over_time") || Exprs.calls(e, "sum_over_time");
+        } catch (PromQLSyntaxException e) {
+            return false; // admission refuses what does not parse; nothing is read from it
+        }
     }
 
     /** Whether windows other than 5m can be read from the source series. */

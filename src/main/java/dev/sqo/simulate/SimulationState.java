@@ -32,6 +32,8 @@ final class SimulationState {
     final List<Duration> replicas = new ArrayList<>();
     final List<ServiceModel.Step> steps = new ArrayList<>();
     final List<Duration> stepTimes = new ArrayList<>();
+    /** Per step, the replicas that served it. */
+    final List<Integer> readySteps = new ArrayList<>();
     private final long firstSlice;
     private final boolean[] excluded;
     private final double[][] bad;
@@ -98,6 +100,7 @@ final class SimulationState {
     boolean record(ServiceModel.Step step, double seconds) {
         steps.add(step);
         stepTimes.add(now);
+        readySteps.add(ready());
         int slice = (int) (SliceSeries.indexAt(instant()) - firstSlice);
         for (int o = 0; o < slis.size(); o++) {
             double[] events = slis.get(o).events(step, seconds);

@@ -1,6 +1,8 @@
 package dev.sqo.simulate;
 
 import dev.sqo.api.Objective;
+import dev.sqo.optimize.Demand;
+import dev.sqo.optimize.ObjectiveScaler;
 import dev.sqo.optimize.OptimizationHistory;
 import dev.sqo.optimize.OptimizationPlanner;
 import dev.sqo.optimize.OptimizationPolicy;
@@ -15,6 +17,7 @@ import dev.sqo.optimize.WorkloadObservation;
 import dev.sqo.reconcile.OptimizationPolicies;
 import dev.sqo.rules.SliRuleExpressions;
 import dev.sqo.slo.AlertLevel;
+import dev.sqo.slo.BurnRateWindows;
 import dev.sqo.slo.ObjectiveEvaluation;
 
 import java.time.Duration;
@@ -41,6 +44,10 @@ final class SqoPolicy implements ReplicaPolicy {
 
     private final OptimizationPolicy policy;
     private final Duration lookback;
+    /** How far back the objective control reads the 1-minute load. */
+    private final Duration loadWindow;
+    private final NavigableMap<Instant, Double> load = new TreeMap<>();
+    private SimulatedHistory history;
     private final List<ReplicaRecommendation> recommendations = new ArrayList<>();
     private final List<ScaleEvent> events = new ArrayList<>();
     private Instant lastAction;
@@ -50,6 +57,7 @@ final class SqoPolicy implements ReplicaPolicy {
         this.policy = OptimizationPolicies.resolve(scenario.serviceQuality().getSpec().optimizationOrDefault(),
                 scenario.serviceQuality().getSpec().objectives);
         this.lookback = policy.triggers().stream().map(TriggerRule::duration).max(Duration::compareTo).orElse(Duration.ZERO);
+        this.loadWindow = ObjectiveScaler.loadWindow(policy);
     }
 
     @Override
@@ -70,12 +78,17 @@ final class SqoPolicy implements ReplicaPolicy {
         }
         AlertLevel alert = AlertLevel.NONE;
         Double budget = null;
+        Double burn = null;
         Map<String, String> failed = new LinkedHashMap<>();
         for (int o = 0; o < state.objectives.size(); o++) {
             ObjectiveEvaluation e = state.evaluation(o);
             if (e.hasData()) {
                 alert = alert.compareTo(e.alert()) >= 0 ? alert : e.alert();
                 budget = budget == null ? e.budgetRemaining() : Math.min(budget, e.budgetRemaining());
+                Double fiveMinutes = e.burnRates().get(BurnRateWindows.M5);
+                if (fiveMinutes != null) {
+                    burn = burn == null ? fiveMinutes : Math.max(burn, fiveMinutes);
+                }
             } else {
                 failed.put("objective:" + state.objectives.get(o).name, "no traffic yet");
             }
@@ -91,7 +104,8 @@ final class SqoPolicy implements ReplicaPolicy {
             pods.add(new PodSample("pod-" + i, measured ? cpu / 100 * request : null, request,
                     ready ? PodState.READY : PodState.PENDING));
         }
-        WorkloadObservation obs = new WorkloadObservation(current, pods, signals, failed, List.of(), alert, budget, null);
+        WorkloadObservation obs = new WorkloadObservation(current, pods, signals, failed, List.of(), alert, budget, null,
+                policy.objectiveControl() ? demand(state, burn) : null);
         OptimizationPlanner.Plan plan = OptimizationPlanner.plan(policy, obs,
                 new OptimizationHistory(recommendations, events, lastAction, List.of()), now);
         recommendations.add(new ReplicaRecommendation(now, plan.desiredReplicas()));
@@ -102,6 +116,20 @@ final class SqoPolicy implements ReplicaPolicy {
         lastAction = now;
         events.add(new ScaleEvent(now, plan.action().replicas() - current));
         return plan.action().replicas();
+    }
+
+    /** What the operator reads for the objective control: the 1-minute load every 30 seconds, and the 5-minute history. */
+    private Demand demand(SimulationState state, Double burn) {
+        if (history == null) {
+            history = new SimulatedHistory(state);
+        }
+        Instant now = state.instant();
+        double latest = history.loadAt(state.now);
+        if (!Double.isNaN(latest)) {
+            load.put(now, latest);
+        }
+        load.headMap(now.minus(loadWindow), true).clear();
+        return new Demand(load, state.ready(), history.upToNow(), history.cpuAt(state.now), state.scenario.workload().startupDelay(), burn);
     }
 
     /** The trigger signals at each minute back from now, each over its 5-minute rate window; gaps are reported. */

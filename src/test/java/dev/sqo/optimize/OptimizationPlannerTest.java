@@ -39,7 +39,7 @@ class OptimizationPlannerTest {
 
     private static OptimizationPolicy policy(int min, int max, TriggerRule... rules) {
         return new OptimizationPolicy(List.of(rules), ReplicaBehavior.defaults(min, max), 0.10, Duration.ofMinutes(5),
-                Duration.ofMinutes(10), true, false, Set.of(), ResourcePolicy.cpuDefaults(0.01, 8), ResourcePolicy.memoryDefaults(32e6, 16e9));
+                Duration.ofMinutes(10), true, false, Set.of(), ResourcePolicy.cpuDefaults(0.01, 8), ResourcePolicy.memoryDefaults(32e6, 16e9), false);
     }
 
     /** A signal sampled every minute over the last hour, from a function of time (null for a missing sample). */
@@ -271,7 +271,7 @@ class OptimizationPlannerTest {
     @Test
     void rightSizingLeavesCpuToAnHpaAndNeverLowersWhileTheBudgetBurns() {
         OptimizationPolicy sizing = new OptimizationPolicy(List.of(), ReplicaBehavior.defaults(1, 10), 0.10, Duration.ofMinutes(5),
-                Duration.ofMinutes(10), true, true, Set.of(), ResourcePolicy.cpuDefaults(0.01, 8), ResourcePolicy.memoryDefaults(32e6, 16e9));
+                Duration.ofMinutes(10), true, true, Set.of(), ResourcePolicy.cpuDefaults(0.01, 8), ResourcePolicy.memoryDefaults(32e6, 16e9), false);
         List<Double> cpu = new ArrayList<>();
         List<Double> memory = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
@@ -318,14 +318,14 @@ class OptimizationPlannerTest {
                 List.of(app), AlertLevel.NONE, 0.9, null);
         OptimizationPolicy noPermission = new OptimizationPolicy(List.of(MEMORY), ReplicaBehavior.defaults(1, 10), 0.10,
                 Duration.ofMinutes(5), Duration.ofMinutes(10), false, false, Set.of(), ResourcePolicy.cpuDefaults(0.01, 8),
-                ResourcePolicy.memoryDefaults(32e6, 16e9));
+                ResourcePolicy.memoryDefaults(32e6, 16e9), false);
         OptimizationPlanner.Plan refused = OptimizationPlanner.plan(noPermission, obs, OptimizationHistory.EMPTY, now);
         assertNull(refused.action());
         assertTrue(refused.refusals().get(0).contains("spec.optimization.resources is not set"), refused.refusals().toString());
 
         OptimizationPolicy capped = new OptimizationPolicy(List.of(MEMORY), ReplicaBehavior.defaults(1, 10), 0.10, Duration.ofMinutes(5),
                 Duration.ofMinutes(10), true, false, Set.of(), ResourcePolicy.cpuDefaults(0.01, 8),
-                ResourcePolicy.memoryDefaults(32e6, 300.0 * 1024 * 1024));
+                ResourcePolicy.memoryDefaults(32e6, 300.0 * 1024 * 1024), false);
         OptimizationPlanner.Plan plan = OptimizationPlanner.plan(capped, obs, OptimizationHistory.EMPTY, now);
         assertEquals(300.0 * 1024 * 1024, plan.action().resources().get(0).memoryRequest(), "348Mi wanted, 300Mi allowed");
     }
@@ -333,7 +333,7 @@ class OptimizationPlannerTest {
     @Test
     void aLoweredMemoryLimitNeverDropsBelowTheHighestPeakSeen() {
         OptimizationPolicy sizing = new OptimizationPolicy(List.of(), ReplicaBehavior.defaults(1, 10), 0.10, Duration.ofMinutes(5),
-                Duration.ofMinutes(10), true, true, Set.of(), ResourcePolicy.cpuDefaults(0.01, 8), ResourcePolicy.memoryDefaults(32e6, 16e9));
+                Duration.ofMinutes(10), true, true, Set.of(), ResourcePolicy.cpuDefaults(0.01, 8), ResourcePolicy.memoryDefaults(32e6, 16e9), false);
         double mib = 1024 * 1024;
         List<Double> peaks = new ArrayList<>();
         for (int i = 0; i < 100; i++) {

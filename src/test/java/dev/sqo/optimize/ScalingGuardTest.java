@@ -15,7 +15,8 @@ class ScalingGuardTest {
     private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
 
     private static ScalingGuard.Context ctx(AlertLevel alert, Double remaining, boolean failed, Instant lastAction) {
-        return new ScalingGuard.Context(5, 2, 10, alert, remaining, 0.1, failed, lastAction, Duration.ofMinutes(5), NOW);
+        return new ScalingGuard.Context(5, 2, 10, ScalingGuard.triggerScaleInBlocker(failed, alert, remaining, 0.1), lastAction,
+                Duration.ofMinutes(5), true, NOW);
     }
 
     @Test
@@ -60,6 +61,13 @@ class ScalingGuardTest {
         assertFalse(d.act());
         assertTrue(d.reason().contains("cooling down until 2026-11-22T12:04:00Z"), d.reason());
         assertTrue(ScalingGuard.decide(8, ctx(AlertLevel.NONE, 0.5, false, NOW.minusSeconds(301))).act());
+    }
+
+    @Test
+    void theObjectiveControlsScaleOutsDoNotWaitForTheCooldownItsScaleInsDo() {
+        ScalingGuard.Context justActed = new ScalingGuard.Context(5, 2, 10, null, NOW.minusSeconds(60), Duration.ofMinutes(5), false, NOW);
+        assertTrue(ScalingGuard.decide(8, justActed).act());
+        assertFalse(ScalingGuard.decide(3, justActed).act());
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** spec.optimization as the planner gets it: the seed defaults of the issue and the user's bounds, never crossed. */
 class OptimizationPoliciesTest {
@@ -30,9 +31,42 @@ class OptimizationPoliciesTest {
     }
 
     @Test
-    void withoutTriggersTheSeedDefaultsApplyToEveryEligibleObjective() {
+    void withoutTriggersTheObjectivesDecideReplicasBesideMemoryRaisesAndErrorInvestigations() {
         OptimizationPolicy p = OptimizationPolicies.resolve(new Optimization(), SCENARIO.getSpec().objectives);
 
+        assertTrue(p.objectiveControl());
+        assertEquals(85.0, rule(p, "memory", TriggerRule.Action.RAISE_MEMORY).threshold());
+        TriggerRule errors = rule(p, "errors:availability", TriggerRule.Action.INVESTIGATE);
+        assertNull(errors.threshold());
+        assertEquals(2.0, errors.baselineFactor());
+        assertEquals(0.001, errors.floor(), 1e-12, "what 99.9% allows");
+        assertTrue(p.triggers().stream().noneMatch(r -> r.action() == TriggerRule.Action.SCALE_OUT || r.action() == TriggerRule.Action.SCALE_IN),
+                "no trigger scales: replicas are the objective control's");
+        assertEquals(2, p.triggers().size());
+
+        assertEquals(ScalingRules.DEFAULT_SCALE_UP, p.behavior().scaleUp());
+        assertEquals(ScalingRules.DEFAULT_SCALE_DOWN, p.behavior().scaleDown());
+        assertFalse(p.managesResources(), "no resources block: sqo never touches container resources");
+    }
+
+    @Test
+    void theSeedRulesListedExplicitlyDecideAloneWithTheirDefaults() {
+        Optimization o = new Optimization();
+        o.triggers = new java.util.ArrayList<>();
+        for (Trigger.Kind kind : Trigger.Kind.values()) {
+            Trigger t = new Trigger();
+            t.kind = kind;
+            o.triggers.add(t);
+        }
+        Trigger below = new Trigger();
+        below.kind = Trigger.Kind.CpuUtilization;
+        below.below = 20.0;
+        o.triggers.get(0).above = 80.0;
+        o.triggers.get(1).above = 85.0;
+        o.triggers.add(below);
+        OptimizationPolicy p = OptimizationPolicies.resolve(o, SCENARIO.getSpec().objectives);
+
+        assertFalse(p.objectiveControl(), "a trigger that scales is the user's choice of control");
         TriggerRule out = rule(p, "cpu", TriggerRule.Action.SCALE_OUT);
         assertEquals(80.0, out.threshold());
         assertEquals(Duration.ofMinutes(5), out.duration());
@@ -40,23 +74,13 @@ class OptimizationPoliciesTest {
         TriggerRule in = rule(p, "cpu", TriggerRule.Action.SCALE_IN);
         assertEquals(20.0, in.threshold());
         assertEquals(Duration.ofMinutes(15), in.duration());
-        assertEquals(85.0, rule(p, "memory", TriggerRule.Action.RAISE_MEMORY).threshold());
         // latency (99% under 300ms) and p99 (under 500ms) promise a latency; availability and apdex do not.
         TriggerRule latency = rule(p, "latency:latency", TriggerRule.Action.SCALE_OUT);
         assertEquals(300.0, latency.threshold());
         assertEquals(1.5, latency.baselineFactor());
         assertEquals(Duration.ofMinutes(15), latency.duration());
         assertEquals(500.0, rule(p, "latency:p99", TriggerRule.Action.SCALE_OUT).threshold());
-        TriggerRule errors = rule(p, "errors:availability", TriggerRule.Action.INVESTIGATE);
-        assertNull(errors.threshold());
-        assertEquals(2.0, errors.baselineFactor());
-        assertEquals(0.001, errors.floor(), 1e-12, "what 99.9% allows");
         assertEquals(AlertLevel.PAGE, rule(p, "burn", TriggerRule.Action.SCALE_OUT).level());
-        assertEquals(7, p.triggers().size());
-
-        assertEquals(ScalingRules.DEFAULT_SCALE_UP, p.behavior().scaleUp());
-        assertEquals(ScalingRules.DEFAULT_SCALE_DOWN, p.behavior().scaleDown());
-        assertFalse(p.managesResources(), "no resources block: sqo never touches container resources");
     }
 
     @Test

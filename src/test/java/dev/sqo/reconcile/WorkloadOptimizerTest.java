@@ -72,7 +72,7 @@ class WorkloadOptimizerTest {
     static void prometheus() {
         evaluator = new ServiceQualityEvaluator(new SliObserver(new HttpPrometheusApi()), new PrometheusEndpointResolver(
                 PrometheusEndpoint.anonymous(TestPrometheus.url(), Duration.ofSeconds(30)), new PrometheusAllowlist(List.of())));
-        signals = new SignalCollector(new WorkloadSignalObserver(new HttpPrometheusApi()));
+        signals = new SignalCollector(new HttpPrometheusApi());
     }
 
     @BeforeEach

@@ -2,6 +2,7 @@ package dev.sqo.testing;
 
 import dev.sqo.api.Objective;
 import dev.sqo.api.Optimization;
+import dev.sqo.api.Trigger;
 import dev.sqo.api.ReplicaBounds;
 import dev.sqo.api.ServiceQuality;
 import dev.sqo.playground.SyntheticWorkload;
@@ -14,6 +15,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -85,7 +87,19 @@ public final class Workloads {
         o.replicas = new ReplicaBounds();
         o.replicas.min = 1;
         o.replicas.max = 10;
+        // The trigger-driven control, as the seed rules listed explicitly: these tests pin how actions are carried out.
+        o.triggers = new ArrayList<>(List.of(trigger(Trigger.Kind.CpuUtilization, 80.0, null), trigger(Trigger.Kind.CpuUtilization, null, 20.0),
+                trigger(Trigger.Kind.MemoryUtilization, 85.0, null), trigger(Trigger.Kind.ErrorRatio, null, null),
+                trigger(Trigger.Kind.BudgetBurn, null, null)));
         sq.getSpec().optimization = o;
         return sq;
+    }
+
+    private static Trigger trigger(Trigger.Kind kind, Double above, Double below) {
+        Trigger t = new Trigger();
+        t.kind = kind;
+        t.above = above;
+        t.below = below;
+        return t;
     }
 }

@@ -1,0 +1,148 @@
+package dev.sqo.optimize;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Learns a ready pod's capacity from the workload's own history: the highest load per pod it has served with its
+ * latency objectives at most {@link #LATENCY_MARGIN} of their thresholds and CPU under {@link #CPU_CEILING}. Pure.
+ *
+ * <p>Capacity only grows by evidence: sqo may run a little beyond the proven load ({@link #PROBE} at most, less as
+ * latency nears its margin), and once the workload has served that load well it is proven too. So sqo starts where
+ * the workload ran before (under an HPA, about 70% CPU) and moves towards the load the objectives allow, at the
+ * pace of evidence. Strain at a lower load than the proven one (a slower release) lowers capacity at once.
+ */
+public final class CapacityModel {
+
+    /** A bucket is healthy when every latency objective's percentile is at most this share of its threshold. */
+    static final double LATENCY_MARGIN = 0.9;
+    /** ... and CPU at most this share of its request. */
+    static final double CPU_CEILING = 0.9;
+    /** Without a latency objective, CPU alone says healthy, at most this share of the request. */
+    static final double CPU_ONLY_CEILING = 0.8;
+    /** Strained: the percentile over its threshold, or CPU at the request. */
+    static final double CPU_STRAINED = 0.97;
+    /** Without history, capacity is the load that puts CPU here, where an HPA on CPU would put it. */
+    public static final double BOOTSTRAP_UTILIZATION = 0.7;
+    static final Duration LEARNING_WINDOW = Duration.ofDays(7);
+    static final Duration STRAIN_MEMORY = Duration.ofDays(1);
+    /** Buckets (5 minutes each) at a load before it counts as proven: one odd bucket proves nothing. */
+    static final int EVIDENCE = 3;
+    /** The most sqo runs beyond the proven load. */
+    static final double PROBE = 0.10;
+    /** Strain counts against capacity only near the proven load: strain at low load is not caused by load. */
+    static final double STRAIN_NEAR = 0.8;
+
+    private CapacityModel() {
+    }
+
+    /**
+     * @param currentPerPod the load per ready pod now, for the bootstrap; NaN without data
+     * @param currentCpu    CPU use now in fractions of the request; NaN without data
+     * @return the capacity, or null when neither history nor the current CPU tells it
+     */
+    public static Capacity learn(ServiceHistory history, Instant now, double currentPerPod, double currentCpu) {
+        int from = Math.max(0, history.index(now.minus(LEARNING_WINDOW)));
+        int to = Math.min(history.size(), history.index(now));
+        // The EVIDENCE highest loads per pod among healthy buckets, highest first: one pass, no sorting, as this runs
+        // every cycle over a week of buckets.
+        double[] top = new double[EVIDENCE];
+        Arrays.fill(top, Double.NEGATIVE_INFINITY);
+        int healthy = 0;
+        double cpuSum = 0;
+        double perPodSum = 0;
+        for (int i = from; i < to; i++) {
+            double x = history.perPod(i);
+            if (!Double.isNaN(x) && strainShare(history, i) <= 1) {
+                healthy++;
+                if (!Double.isNaN(history.cpu()[i])) {
+                    cpuSum += history.cpu()[i];
+                    perPodSum += x;
+                }
+                insert(top, x, true);
+            }
+        }
+        if (healthy < EVIDENCE) {
+            return bootstrap(currentPerPod, currentCpu, healthy);
+        }
+        double seen = top[EVIDENCE - 1];
+        // Where CPU would be at the HPA's usual target, from CPU per request: a workload that only ever ran cool has
+        // not shown its capacity, but its CPU tells the load that is safe to start from.
+        double cpuBased = cpuSum > 0 ? BOOTSTRAP_UTILIZATION * perPodSum / cpuSum : 0;
+        double proven = Math.max(seen, cpuBased);
+        // How close to its margin latency runs at the proven load decides how far beyond it sqo may go.
+        double nearTop = 0;
+        // The EVIDENCE lowest loads per pod that strained the workload near the proven load in the last day: one
+        // strained bucket on a ramp (pods still starting within it) is no slower release.
+        double[] lowest = new double[EVIDENCE];
+        Arrays.fill(lowest, Double.POSITIVE_INFINITY);
+        int strainFrom = history.index(now.minus(STRAIN_MEMORY));
+        for (int i = from; i < to; i++) {
+            double x = history.perPod(i);
+            if (Double.isNaN(x)) {
+                continue;
+            }
+            double share = strainShare(history, i);
+            if (share <= 1 && x >= proven * 0.95) {
+                nearTop = Math.max(nearTop, share);
+            } else if (i >= strainFrom && strained(history, i) && x >= proven * STRAIN_NEAR) {
+                insert(lowest, x, false);
+            }
+        }
+        double limit = lowest[EVIDENCE - 1] * 0.95;
+        double probe = PROBE * Math.max(0, Math.min(1, (1 - nearTop) / 0.1));
+        String reason = seen >= cpuBased
+                ? String.format(Locale.ROOT, "a ready pod served %.1f requests/s with latency and CPU inside their margins "
+                + "(%d healthy buckets of 5 minutes in the last %d days)", proven, healthy, LEARNING_WINDOW.toDays())
+                : String.format(Locale.ROOT, "%.1f requests/s per ready pod would put CPU at %.0f%% of its request (CPU per request "
+                + "from %d healthy buckets; the most a pod served yet is %.1f)", proven, BOOTSTRAP_UTILIZATION * 100, healthy, seen);
+        if (limit < proven) {
+            reason += String.format(Locale.ROOT, "; but it was strained at %.1f requests/s in %d buckets of the last day", limit / 0.95,
+                    EVIDENCE);
+        }
+        return new Capacity(proven, probe, limit, Capacity.Basis.Learned, reason);
+    }
+
+    /**
+     * How much of its healthy margin bucket i used: latency over its margin, and CPU over its ceiling; at most 1 is
+     * healthy. Infinity when the bucket tells nothing.
+     */
+    private static double strainShare(ServiceHistory h, int i) {
+        double strain = h.strain()[i];
+        double cpu = h.cpu()[i];
+        if (!Double.isNaN(strain)) {
+            double share = strain / LATENCY_MARGIN;
+            return Double.isNaN(cpu) ? share : Math.max(share, cpu / CPU_CEILING);
+        }
+        return Double.isNaN(cpu) ? Double.POSITIVE_INFINITY : cpu / CPU_ONLY_CEILING;
+    }
+
+    private static boolean strained(ServiceHistory h, int i) {
+        double strain = h.strain()[i];
+        double cpu = h.cpu()[i];
+        return (!Double.isNaN(strain) && strain > 1) || (!Double.isNaN(cpu) && cpu >= CPU_STRAINED);
+    }
+
+    /** Keeps the array the most extreme values seen, in order: highest first, or lowest first. */
+    private static void insert(double[] extremes, double x, boolean highest) {
+        for (int k = 0; k < extremes.length; k++) {
+            if (highest ? x > extremes[k] : x < extremes[k]) {
+                System.arraycopy(extremes, k, extremes, k + 1, extremes.length - k - 1);
+                extremes[k] = x;
+                return;
+            }
+        }
+    }
+
+    private static Capacity bootstrap(double perPod, double cpu, int healthy) {
+        if (Double.isNaN(perPod) || Double.isNaN(cpu) || cpu < 0.02 || perPod <= 0) {
+            return null;
+        }
+        double capacity = perPod / cpu * BOOTSTRAP_UTILIZATION;
+        return new Capacity(capacity, 0, Double.POSITIVE_INFINITY, Capacity.Basis.Bootstrap, String.format(Locale.ROOT,
+                "not enough history yet (%d healthy buckets of %d): %.1f requests/s per pod would put CPU at %.0f%% of its request",
+                healthy, EVIDENCE, capacity, BOOTSTRAP_UTILIZATION * 100));
+    }
+}
