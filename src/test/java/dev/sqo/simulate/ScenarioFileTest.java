@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -61,6 +62,22 @@ class ScenarioFileTest {
         assertTrue(problem(dir, base + "noise: 1.5\n").contains("noise is a relative standard deviation from 0 to 1"));
         assertTrue(problem(dir, base + "noise: -0.1\n").contains("noise is a relative standard deviation from 0 to 1"));
         assertTrue(problem(dir, base + "noise: lots\n").contains("noise is a relative standard deviation from 0 to 1 (0.05 for 5%), got lots"));
+    }
+
+    /** The decision bench's scenarios, read as the bench reads them; running them is the bench's job. */
+    @Test
+    void everyBenchScenarioReads() throws IOException {
+        List<Path> files;
+        try (var list = Files.list(Path.of("bench/scenarios"))) {
+            files = list.filter(f -> f.toString().endsWith(".yaml") && !f.getFileName().toString().equals("service.yaml")).sorted().toList();
+        }
+        assertEquals(7, files.size(), files.toString());
+        for (Path f : files) {
+            Scenario s = ScenarioFile.read(f);
+            assertEquals(List.of("sqo", "hpa-cpu-70", "oracle"), s.policies(), f.toString());
+            assertEquals("web", s.serviceQuality().getMetadata().getName(), f + " uses bench/scenarios/service.yaml");
+            assertTrue(s.scoreFrom().compareTo(Duration.ZERO) > 0, f + " has history before it is scored");
+        }
     }
 
     @Test
