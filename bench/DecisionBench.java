@@ -34,6 +34,7 @@ public class DecisionBench {
     static final String SERVICE_QUALITY = "service.yaml";
     static final String SQO = "sqo";
     static final String HPA = "hpa-cpu-70";
+    static final String ORACLE = "oracle";
     static final Set<String> SEASONAL = Set.of("working-week", "two-weeks", "growth", "busy-then-quiet");
     static final double SEASONAL_REPLICA_HOURS = 0.92;
     static final double OTHER_REPLICA_HOURS = 1.0;
@@ -87,7 +88,12 @@ public class DecisionBench {
         for (Map.Entry<String, Map<String, PolicyResult>> e : results.entrySet()) {
             List<String> misses = misses(e.getKey(), e.getValue().get(SQO), e.getValue().get(HPA));
             met += misses.isEmpty() ? 1 : 0;
-            System.out.println("- " + e.getKey() + ": " + (misses.isEmpty() ? "MET" : "MISSED: " + String.join("; ", misses)));
+            System.out.println("- " + e.getKey() + ": " + verdict(misses));
+            // The clairvoyant oracle against the same targets: whether they can be reached at all on this scenario.
+            PolicyResult oracle = e.getValue().get(ORACLE);
+            if (oracle != null) {
+                System.out.println("  (the oracle against the same targets: " + verdict(misses(e.getKey(), oracle, e.getValue().get(HPA))) + ")");
+            }
         }
         System.out.printf(Locale.ROOT, "%nsqo meets the targets in %d of %d scenarios.%n", met, results.size());
         System.out.printf(Locale.ROOT, "Ran %d scenarios (%d policy runs, %d simulated steps) in %.1f s on %d threads.%n", results.size(),
@@ -117,11 +123,15 @@ public class DecisionBench {
         return t.toString();
     }
 
-    /** The targets sqo misses in the scenario, in words; empty when it meets them all. */
-    static List<String> misses(String scenario, PolicyResult sqo, PolicyResult hpa) {
+    static String verdict(List<String> misses) {
+        return misses.isEmpty() ? "MET" : "MISSED: " + String.join("; ", misses);
+    }
+
+    /** The targets a policy misses in the scenario, in words; empty when it meets them all. */
+    static List<String> misses(String scenario, PolicyResult policy, PolicyResult hpa) {
         List<String> misses = new ArrayList<>();
-        for (int o = 0; o < sqo.objectives().size(); o++) {
-            PolicyResult.ObjectiveResult mine = sqo.objectives().get(o);
+        for (int o = 0; o < policy.objectives().size(); o++) {
+            PolicyResult.ObjectiveResult mine = policy.objectives().get(o);
             PolicyResult.ObjectiveResult theirs = hpa.objectives().get(o);
             if (theirs.met() && !mine.met()) {
                 misses.add(String.format(Locale.ROOT, "%s missed (%.3f%%), which the HPA meets", mine.name(), mine.attainment()));
@@ -130,7 +140,7 @@ public class DecisionBench {
             }
         }
         double bound = SEASONAL.contains(scenario) ? SEASONAL_REPLICA_HOURS : OTHER_REPLICA_HOURS;
-        double ratio = sqo.replicaHours() / hpa.replicaHours();
+        double ratio = policy.replicaHours() / hpa.replicaHours();
         if (ratio > bound) {
             misses.add(String.format(Locale.ROOT, "replica-hours %.2f× the HPA's (at most %.2f×)", ratio, bound));
         }
