@@ -5,6 +5,7 @@ import dev.sqo.simulate.PolicyResult;
 import dev.sqo.simulate.Scenario;
 import dev.sqo.simulate.ScenarioFile;
 import dev.sqo.simulate.Simulation;
+import dev.sqo.slo.PromDuration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -55,6 +56,9 @@ public class SimulateCommand implements Callable<Integer> {
             err.println("sqo simulate: report written to " + HtmlReport.write(report, scenario, s, results));
         }
         if (output.equals("text")) {
+            if (!s.scoreFrom().isZero()) {
+                System.out.println("Scored from " + PromDuration.format(s.scoreFrom()) + "; what came before is history.");
+            }
             System.out.print(table(results));
         } else {
             // The step-by-step timeline is for reports; the comparison is what a document reader wants.

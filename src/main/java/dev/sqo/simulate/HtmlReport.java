@@ -1,5 +1,7 @@
 package dev.sqo.simulate;
 
+import dev.sqo.slo.PromDuration;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,8 +13,9 @@ import java.util.function.Function;
 
 /**
  * The comparison as one self-contained HTML page: a summary table and charts over time (traffic, replicas with the
- * actions marked, p99 latency, each objective's SLI and remaining budget), one line per policy. Inline SVG and CSS
- * only, so it opens offline and from a CI artifact.
+ * actions marked, p99 latency, each objective's SLI and remaining budget), one line per policy. The charts show the
+ * whole run, with the history before the scenario's scoreFrom shaded: it explains the state the scored part starts
+ * in. Inline SVG and CSS only, so it opens offline and from a CI artifact.
  */
 public final class HtmlReport {
 
@@ -39,18 +42,23 @@ public final class HtmlReport {
                 .append(escape(scenario.duration().toString().substring(2).toLowerCase(Locale.ROOT))).append(" in steps of ")
                 .append(scenario.step().toSeconds()).append(" s, seed ").append(scenario.seed()).append(", ServiceQuality ")
                 .append(escape(scenario.serviceQuality().getMetadata().getName())).append(".</p>\n");
+        double history = scenario.scoreFrom().toSeconds() / 60.0;
+        if (history > 0) {
+            html.append("<p>Scored from ").append(escape(PromDuration.format(scenario.scoreFrom())))
+                    .append(": the table counts only what came after; the shaded part of the charts is history.</p>\n");
+        }
         html.append(summary(results)).append(legend(results));
-        html.append(chart("Traffic (requests per second)", results.subList(0, 1), r -> series(r, PolicyResult.StepRow::rps), false, null));
-        html.append(chart("Replicas (dots: actions)", results, r -> series(r, row -> (double) row.replicas()), true, null));
-        html.append(chart("p99 latency (ms)", results, r -> series(r, PolicyResult.StepRow::p99Ms), false, null));
+        html.append(chart("Traffic (requests per second)", results.subList(0, 1), r -> series(r, PolicyResult.StepRow::rps), false, null, history));
+        html.append(chart("Replicas (dots: actions)", results, r -> series(r, row -> (double) row.replicas()), true, null, history));
+        html.append(chart("p99 latency (ms)", results, r -> series(r, PolicyResult.StepRow::p99Ms), false, null, history));
         for (int o = 0; o < scenario.serviceQuality().getSpec().objectives.size(); o++) {
             int objective = o;
             var spec = scenario.serviceQuality().getSpec().objectives.get(o);
             // Clipped near the target and at -100% budget: a policy far off the mark would flatten the others' lines.
             html.append(chart("SLI of " + spec.name + " (%, target " + spec.target + ")", results,
-                    r -> sliceSeries(r, row -> row.sli(), objective), false, spec.target - 2 * (100 - spec.target)));
+                    r -> sliceSeries(r, row -> row.sli(), objective), false, spec.target - 2 * (100 - spec.target), history));
             html.append(chart("Remaining error budget of " + spec.name + " (%)", results,
-                    r -> sliceSeries(r, row -> row.budgetLeft(), objective), false, -100.0));
+                    r -> sliceSeries(r, row -> row.budgetLeft(), objective), false, -100.0, history));
         }
         html.append("</body></html>\n");
         Path file = dir.resolve("index.html");
@@ -107,9 +115,12 @@ public final class HtmlReport {
         return points;
     }
 
-    /** @param floor values under it are drawn at it (the chart says so), or null */
+    /**
+     * @param floor   values under it are drawn at it (the chart says so), or null
+     * @param history minutes before scoring starts, shaded; 0 for none
+     */
     private static String chart(String title, List<PolicyResult> results, Function<PolicyResult, List<double[]>> data, boolean markChanges,
-                                Double floor) {
+                                Double floor, double history) {
         List<List<double[]>> lines = results.stream().map(data).map(HtmlReport::thin)
                 .map(line -> floor == null ? line : line.stream().map(p -> new double[]{p[0], Math.max(floor, p[1])}).toList()).toList();
         double xMax = 0;
@@ -133,6 +144,8 @@ public final class HtmlReport {
                 .append(WIDTH).append("\" height=\"").append(HEIGHT).append("\" role=\"img\" aria-label=\"").append(escape(title)).append("\">")
                 .append("<rect x=\"").append(PAD).append("\" y=\"8\" width=\"").append(WIDTH - PAD - 8).append("\" height=\"")
                 .append(HEIGHT - PAD).append("\" fill=\"none\" stroke=\"#ccc\"/>")
+                .append(history > 0 ? format("<rect class=\"history\" x=\"%d\" y=\"8\" width=\"%.1f\" height=\"%d\" fill=\"#eee\"/>", PAD,
+                        x(Math.min(history, xMax), xMax) - PAD, HEIGHT - PAD) + text(PAD + 4, 20, "history") : "")
                 .append(text(4, 16, format("%.4g", yMax))).append(text(4, HEIGHT - PAD + 8, format("%.4g", yMin)))
                 .append(text(PAD, HEIGHT - PAD + 26, "0 h")).append(text(WIDTH - 60, HEIGHT - PAD + 26, format("%.1f h", xMax / 60)));
         for (int i = 0; i < lines.size(); i++) {

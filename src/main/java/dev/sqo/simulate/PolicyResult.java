@@ -3,19 +3,20 @@ package dev.sqo.simulate;
 import java.util.List;
 
 /**
- * How one policy did over the scenario.
+ * How one policy did over the scored part of the scenario (from its scoreFrom on; all of it by default).
  *
  * @param replicaHours   replicas (starting ones included: they cost as much) times hours
- * @param actions        how many times the replica count changed
- * @param worstP99Ms     the highest p99 latency of served requests at any step
- * @param timeline       one row per step, for charts
+ * @param peakReplicas   the most replicas at any scored step, those inherited from history included
+ * @param actions        how many scored steps changed the replica count
+ * @param worstP99Ms     the highest p99 latency of served requests at any scored step
+ * @param timeline       one row per step, history included, for charts and the metrics export
  */
 public record PolicyResult(String policy, List<ObjectiveResult> objectives, double replicaHours, int peakReplicas, int actions,
                            double worstP99Ms, List<StepRow> timeline) {
 
     /**
-     * @param attainment     percent good over the whole simulation
-     * @param budgetConsumed share of the error budget that much badness uses, for the simulated events
+     * @param attainment     percent good over the scored part
+     * @param budgetConsumed share of the error budget that much badness uses, for the scored events
      * @param alertsRaised   times the multi-window burn-rate alert went from None to Ticket or Page
      */
     public record ObjectiveResult(String name, double target, double attainment, double budgetConsumed, int alertsRaised,

@@ -8,11 +8,17 @@ import java.util.List;
 /**
  * A what-if: simulated time, traffic, incidents, the service and its ServiceQuality, and the policies to compare.
  *
+ * @param scoreFrom where the scored part starts: every policy runs from time 0 and its SLO slices and error budget
+ *                  include what came before, but its results count only the steps from here on
+ * @param noise     relative standard deviation of the offered load from step to step
  * @param traffic   requests per second at points in time, linear in between (flat after the last point)
  * @param policies  names of {@link Policies}
  */
-public record Scenario(Duration duration, Duration step, long seed, Workload workload, List<TrafficPoint> traffic,
-                       List<Incident> incidents, ServiceQuality serviceQuality, List<String> policies) {
+public record Scenario(Duration duration, Duration step, Duration scoreFrom, long seed, double noise, Workload workload,
+                       List<TrafficPoint> traffic, List<Incident> incidents, ServiceQuality serviceQuality, List<String> policies) {
+
+    /** The noise of a scenario that sets none: real traffic is never flat, and policies should not count on it. */
+    public static final double DEFAULT_NOISE = 0.05;
 
     /**
      * @param capacityPerReplica requests per second one replica serves at its full CPU request
@@ -28,6 +34,11 @@ public record Scenario(Duration duration, Duration step, long seed, Workload wor
         boolean covers(Duration t) {
             return t.compareTo(at) >= 0 && t.compareTo(at.plus(duration)) < 0;
         }
+    }
+
+    /** Whether the step starting at t counts in the results. */
+    public boolean scored(Duration t) {
+        return t.compareTo(scoreFrom) >= 0;
     }
 
     /** Offered load at t, before noise. */

@@ -28,8 +28,8 @@ public final class ScenarioFile {
 
     private static final ObjectMapper YAML = new YAMLMapper();
     private static final ObjectMapper STRICT = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-    private static final Set<String> FIELDS = Set.of("duration", "step", "seed", "workload", "traffic", "incidents", "serviceQuality",
-            "policies");
+    private static final Set<String> FIELDS = Set.of("duration", "step", "scoreFrom", "seed", "noise", "workload", "traffic",
+            "incidents", "serviceQuality", "policies");
     /** More steps than this is a scenario that would run for minutes: a shorter duration or a longer step says the same. */
     static final int MAX_STEPS = 200_000;
     static final int MAX_REPLICAS = 10_000;
@@ -65,6 +65,19 @@ public final class ScenarioFile {
         }
         if (duration.compareTo(step) < 0 || duration.toMillis() / step.toMillis() > MAX_STEPS) {
             throw new IllegalArgumentException("duration must be at least one step and at most " + MAX_STEPS + " steps");
+        }
+        Duration scoreFrom = duration(doc, "scoreFrom", "0s");
+        if (scoreFrom.compareTo(duration) >= 0 || scoreFrom.toMillis() % step.toMillis() != 0) {
+            throw new IllegalArgumentException("scoreFrom must be a whole number of steps (" + PromDuration.format(step)
+                    + ") before the end of duration (" + PromDuration.format(duration) + "), got " + PromDuration.format(scoreFrom));
+        }
+        double noise = Scenario.DEFAULT_NOISE;
+        if (doc.has("noise")) {
+            noise = doc.get("noise").isNumber() ? doc.get("noise").asDouble() : -1;
+            if (!(noise >= 0 && noise <= 1)) {
+                throw new IllegalArgumentException("noise is a relative standard deviation from 0 to 1 (0.05 for 5%), got "
+                        + doc.get("noise").asText());
+            }
         }
         JsonNode w = required(doc, "workload");
         known(w, Set.of("replicas", "cpuRequest", "capacityPerReplica", "baseLatency", "startupDelay"), "workload.");
@@ -110,7 +123,7 @@ public final class ScenarioFile {
         if (doc.has("seed") && !doc.get("seed").canConvertToLong()) {
             throw new IllegalArgumentException("seed must be a whole number, got " + doc.get("seed").asText());
         }
-        return new Scenario(duration, step, doc.path("seed").asLong(1), workload, traffic, incidents, sq, policies);
+        return new Scenario(duration, step, scoreFrom, doc.path("seed").asLong(1), noise, workload, traffic, incidents, sq, policies);
     }
 
     private static void known(JsonNode node, Set<String> fields, String prefix) {

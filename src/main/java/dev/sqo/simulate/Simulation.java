@@ -1,22 +1,18 @@
 package dev.sqo.simulate;
 
-import dev.sqo.slo.AlertLevel;
 import dev.sqo.slo.ObjectiveEvaluation;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
 /**
  * Runs a scenario under one policy in simulated time. Every policy sees the same traffic: its noise comes from the
- * scenario's seed, so the same scenario gives the same numbers, run after run.
+ * scenario's seed, so the same scenario gives the same numbers, run after run. The whole scenario runs from time 0;
+ * what comes before its scoreFrom is history, which the SLO slices and error budget include and the results do not.
  */
 public final class Simulation {
-
-    /** Relative standard deviation of the offered load from step to step. */
-    static final double NOISE = 0.05;
 
     private Simulation() {
     }
@@ -28,39 +24,23 @@ public final class Simulation {
         Random noise = new Random(scenario.seed());
         double seconds = scenario.step().toMillis() / 1000.0;
         int steps = (int) (scenario.duration().toMillis() / scenario.step().toMillis());
-        double replicaSeconds = 0;
-        int peak = state.replicas.size();
-        int actions = 0;
-        double worstP99 = 0;
-        AlertLevel[] alert = new AlertLevel[state.objectives.size()];
-        Arrays.fill(alert, AlertLevel.NONE);
-        int[] alerts = new int[state.objectives.size()];
+        Scorecard score = new Scorecard(scenario, state.objectives.size());
         List<PolicyResult.StepRow> timeline = new ArrayList<>();
         for (int i = 0; i < steps; i++) {
             state.now = scenario.step().multipliedBy(i);
-            double offered = Math.max(0, scenario.rps(state.now) * (1 + NOISE * noise.nextGaussian()));
+            double offered = Math.max(0, scenario.rps(state.now) * (1 + scenario.noise() * noise.nextGaussian()));
             int before = state.replicas.size();
             resize(state, policy.decide(state, offered), policy.instantStart() ? Duration.ZERO : scenario.workload().startupDelay());
-            if (state.replicas.size() != before) {
-                actions++;
-            }
             ServiceModel.Step step = model.step(offered, state.ready(), scenario.incidentErrorRatio(state.now));
-            replicaSeconds += state.replicas.size() * seconds;
-            peak = Math.max(peak, state.replicas.size());
             double p99 = step.quantileSeconds(0.99) * 1000;
-            if (!Double.isNaN(p99)) {
-                worstP99 = Math.max(worstP99, p99);
-            }
+            score.step(state.now, before, state.replicas.size(), p99);
             boolean sliceEnd = state.record(step, seconds);
             List<Double> sli = new ArrayList<>();
             List<Double> budget = new ArrayList<>();
             if (sliceEnd) {
                 for (int o = 0; o < state.objectives.size(); o++) {
                     ObjectiveEvaluation e = state.evaluation(o);
-                    if (e.alert() != AlertLevel.NONE && alert[o] == AlertLevel.NONE) {
-                        alerts[o]++;
-                    }
-                    alert[o] = e.alert();
+                    score.alert(state.now, o, e.alert());
                     sli.add(e.attainment());
                     budget.add(e.budgetRemaining() == null ? null : e.budgetRemaining() * 100);
                 }
@@ -70,14 +50,14 @@ public final class Simulation {
         }
         List<PolicyResult.ObjectiveResult> objectives = new ArrayList<>();
         for (int o = 0; o < state.objectives.size(); o++) {
-            double bad = state.totalBad(o);
-            double total = state.totalEvents(o);
+            double bad = state.scoredBad(o);
+            double total = state.scoredEvents(o);
             double target = state.objectives.get(o).target;
             double attainment = total == 0 ? 100 : 100 * (1 - bad / total);
             objectives.add(new PolicyResult.ObjectiveResult(state.objectives.get(o).name, target, attainment,
-                    total == 0 ? 0 : (bad / total) / (1 - target / 100), alerts[o], Math.round(total), Math.round(total - bad), Math.round(bad)));
+                    total == 0 ? 0 : (bad / total) / (1 - target / 100), score.alertsRaised(o), Math.round(total), Math.round(total - bad), Math.round(bad)));
         }
-        return new PolicyResult(policy.name(), objectives, replicaSeconds / 3600, peak, actions, worstP99, timeline);
+        return new PolicyResult(policy.name(), objectives, score.replicaHours(), score.peak(), score.actions(), score.worstP99Ms(), timeline);
     }
 
     /** Adds replicas that become ready after the delay, or removes the newest first (they serve least yet). */

@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * Where a simulation stands: the time, the replicas (each with the time it becomes ready), the steps so far, and each
  * objective's 5-minute slices as Prometheus would have them, evaluated by the operator's SLO code at every slice
- * boundary (the numbers the operator would show, and act on, until the next one).
+ * boundary (the numbers the operator would show, and act on, until the next one). Slices before the scenario's
+ * scoreFrom feed the evaluations like any others but are left out of the scored totals.
  */
 final class SimulationState {
 
@@ -38,6 +39,12 @@ final class SimulationState {
     private final boolean[] excluded;
     private final double[][] bad;
     private final double[][] total;
+    /** The first slice that starts at or after scoreFrom: it and those after count whole. */
+    private final int firstScoredSlice;
+    /** The slice scoreFrom falls inside when it is not on a slice boundary, or -1: only its scored steps count. */
+    private final int partlyScoredSlice;
+    private final double[] partlyScoredBad;
+    private final double[] partlyScoredTotal;
     private final ObjectiveEvaluation[] evaluations;
     private final List<ServiceModel.Step> sliceSteps = new ArrayList<>();
     Duration now = Duration.ZERO;
@@ -52,6 +59,11 @@ final class SimulationState {
         int simulated = (int) (scenario.duration().toSeconds() / SliceSeries.SLICE_SECONDS) + 2;
         firstSlice = SliceSeries.indexAt(EPOCH) - history;
         excluded = exclusions.excludedSlices(firstSlice, history + simulated);
+        long scoreFrom = scenario.scoreFrom().toSeconds();
+        firstScoredSlice = history + (int) ((scoreFrom + SliceSeries.SLICE_SECONDS - 1) / SliceSeries.SLICE_SECONDS);
+        partlyScoredSlice = scoreFrom % SliceSeries.SLICE_SECONDS == 0 ? -1 : firstScoredSlice - 1;
+        partlyScoredBad = new double[objectives.size()];
+        partlyScoredTotal = new double[objectives.size()];
         bad = new double[objectives.size()][history + simulated];
         total = new double[objectives.size()][history + simulated];
         for (int o = 0; o < objectives.size(); o++) {
@@ -106,6 +118,10 @@ final class SimulationState {
             double[] events = slis.get(o).events(step, seconds);
             bad[o][slice] += events[0];
             total[o][slice] += events[1];
+            if (slice == partlyScoredSlice && scenario.scored(now)) {
+                partlyScoredBad[o] += events[0];
+                partlyScoredTotal[o] += events[1];
+            }
         }
         sliceSteps.add(step);
         Instant end = instant().plusMillis(scenario.step().toMillis());
@@ -134,22 +150,25 @@ final class SimulationState {
         return ObjectiveEvaluator.evaluate(series, objectives.get(objective).target, window, exclusions, at);
     }
 
-    /** Bad events of the run, maintenance windows left out as the operator leaves them out. */
-    double totalBad(int objective) {
-        return sum(bad[objective]);
+    /**
+     * Bad events of the scored part of the run, maintenance windows left out as the operator leaves them out. A
+     * percentile objective's slice that starts before scoreFrom does not count: it judges history too.
+     */
+    double scoredBad(int objective) {
+        return scoredSum(bad[objective], partlyScoredBad[objective]);
     }
 
-    double totalEvents(int objective) {
-        return sum(total[objective]);
+    double scoredEvents(int objective) {
+        return scoredSum(total[objective], partlyScoredTotal[objective]);
     }
 
-    private double sum(double[] values) {
+    private double scoredSum(double[] values, double partlyScored) {
         double sum = 0;
-        for (int i = 0; i < values.length; i++) {
+        for (int i = firstScoredSlice; i < values.length; i++) {
             if (!excluded[i] && !Double.isNaN(values[i])) {
                 sum += values[i];
             }
         }
-        return sum;
+        return partlyScoredSlice >= 0 && !excluded[partlyScoredSlice] ? sum + partlyScored : sum;
     }
 }

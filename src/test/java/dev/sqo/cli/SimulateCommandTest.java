@@ -28,6 +28,13 @@ class SimulateCommandTest {
     }
 
     @Test
+    void theTextSaysWhereScoringStarts() {
+        CliRun run = CliRun.of(new SimulateCommand(), "--scenario", "src/test/resources/simulate/history.yaml");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().startsWith("Scored from 1h; what came before is history.\nPOLICY "), run.out());
+    }
+
+    @Test
     void jsonAndTheReport(@TempDir Path dir) throws IOException {
         CliRun run = CliRun.of(new SimulateCommand(), "--scenario", "examples/scenarios/flash-crowd.yaml", "-o", "json",
                 "--report", dir.toString());

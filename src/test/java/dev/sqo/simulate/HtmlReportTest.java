@@ -34,6 +34,7 @@ class HtmlReportTest {
             assertTrue(page.contains("<title>" + policy + "</title>"), policy + " has its lines");
         }
         assertFalse(page.contains("src=\"http") || page.contains("href=\"http") || page.contains("<script"), "offline, no scripts");
+        assertFalse(page.contains("class=\"history\""), "scored from the start: no history to shade");
 
         Path chromium = DebianPackages.findOrInstall("chromium", "chromium");
         Path shot = dir.resolve("shot.png");
@@ -45,6 +46,18 @@ class HtmlReportTest {
         assertArrayEquals(new byte[]{(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(png, 4));
         // A blank page of that size compresses to a few kilobytes; charts and tables do not.
         assertTrue(png.length > 50_000, "rendered " + png.length + " bytes");
+    }
+
+    @Test
+    void theHistoryBeforeScoreFromIsShadedInEveryChart(@TempDir Path dir) throws IOException {
+        Path file = Path.of("src/test/resources/simulate/history.yaml");
+        Scenario scenario = ScenarioFile.read(file);
+        String page = Files.readString(HtmlReport.write(dir, file, scenario, List.of(Simulation.run(scenario, "static"))));
+
+        assertTrue(page.contains("Scored from 1h"), "the page says where scoring starts");
+        int charts = page.split("<svg ", -1).length - 1;
+        assertTrue(charts >= 7, "charts: " + charts);
+        assertEquals(charts, page.split("class=\"history\"", -1).length - 1);
     }
 
     @Test
