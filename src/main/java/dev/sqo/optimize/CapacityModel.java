@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * Learns a ready pod's capacity from the workload's own history: the highest load per pod it has served with its
- * latency objectives at most {@link #LATENCY_MARGIN} of their thresholds and CPU under {@link #CPU_CEILING}. Pure.
+ * latency objectives' strain at most {@link #LATENCY_MARGIN} and CPU under {@link #CPU_CEILING}. Pure.
  *
  * <p>Capacity only grows by evidence: sqo may run a little beyond the proven load ({@link #PROBE} at most, less as
  * latency nears its margin), and once the workload has served that load well it is proven too. So sqo starts where
@@ -16,13 +16,16 @@ import java.util.Locale;
  */
 public final class CapacityModel {
 
-    /** A bucket is healthy when every latency objective's percentile is at most this share of its threshold. */
-    static final double LATENCY_MARGIN = 0.9;
+    /**
+     * A bucket is healthy when its latency strain is at most this: slow requests at half the rate the objective allows
+     * (so the peaks spend the budget at half its pace), or a percentile at half its threshold.
+     */
+    static final double LATENCY_MARGIN = 0.5;
     /** ... and CPU at most this share of its request. */
     static final double CPU_CEILING = 0.9;
     /** Without a latency objective, CPU alone says healthy, at most this share of the request. */
     static final double CPU_ONLY_CEILING = 0.8;
-    /** Strained: the percentile over its threshold, or CPU at the request. */
+    /** Strained: latency beyond the objective's limit (strain over 1), or CPU at the request. */
     static final double CPU_STRAINED = 0.97;
     /** Without history, capacity is the load that puts CPU here, where an HPA on CPU would put it. */
     public static final double BOOTSTRAP_UTILIZATION = 0.7;
@@ -30,6 +33,8 @@ public final class CapacityModel {
     static final Duration STRAIN_MEMORY = Duration.ofDays(1);
     /** Buckets (5 minutes each) at a load before it counts as proven: one odd bucket proves nothing. */
     static final int EVIDENCE = 3;
+    /** The share of strained buckets at a load that makes it a limit. */
+    static final double STRAINED_SHARE = 0.2;
     /** The most sqo runs beyond the proven load. */
     static final double PROBE = 0.10;
     /** Strain counts against capacity only near the proven load: strain at low load is not caused by load. */
@@ -91,7 +96,8 @@ public final class CapacityModel {
                 insert(lowest, x, false);
             }
         }
-        double limit = lowest[EVIDENCE - 1] * 0.95;
+        double limit = outweighed(history, from, to, strainFrom, lowest[EVIDENCE - 1]) ? lowest[EVIDENCE - 1] * 0.95
+                : Double.POSITIVE_INFINITY;
         double probe = PROBE * Math.max(0, Math.min(1, (1 - nearTop) / 0.1));
         String reason = seen >= cpuBased
                 ? String.format(Locale.ROOT, "a ready pod served %.1f requests/s with latency and CPU inside their margins "
@@ -123,6 +129,26 @@ public final class CapacityModel {
         double strain = h.strain()[i];
         double cpu = h.cpu()[i];
         return (!Double.isNaN(strain) && strain > 1) || (!Double.isNaN(cpu) && cpu >= CPU_STRAINED);
+    }
+
+    /**
+     * Whether, around load x in the last day, at least one bucket in {@link #STRAINED_SHARE} was strained: a noisy
+     * workload is strained now and then at any load, and its objectives still hold while that stays the exception.
+     */
+    private static boolean outweighed(ServiceHistory h, int from, int to, int strainFrom, double x) {
+        if (Double.isInfinite(x)) {
+            return false;
+        }
+        int strained = 0;
+        int healthy = 0;
+        for (int i = Math.max(from, strainFrom); i < to; i++) {
+            double y = h.perPod(i);
+            if (!Double.isNaN(y) && y >= x * 0.95 && y <= x * 1.05) {
+                strained += strained(h, i) ? 1 : 0;
+                healthy += strainShare(h, i) <= 1 ? 1 : 0;
+            }
+        }
+        return strained >= STRAINED_SHARE * (strained + healthy);
     }
 
     /** Keeps the array the most extreme values seen, in order: highest first, or lowest first. */

@@ -16,10 +16,4 @@ import java.util.NavigableMap;
  */
 public record Demand(NavigableMap<Instant, Double> load, int readyPods, ServiceHistory history, double cpu, Duration startup,
                      Double burnNow) {
-
-    /** The newest load sample, if it is at most {@code fresh} old; NaN otherwise. */
-    public double latest(Instant now, Duration fresh) {
-        var last = load.floorEntry(now);
-        return last == null || last.getKey().isBefore(now.minus(fresh)) ? Double.NaN : last.getValue();
-    }
 }

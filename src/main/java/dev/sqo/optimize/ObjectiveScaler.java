@@ -27,8 +27,6 @@ import java.util.Map;
  */
 public final class ObjectiveScaler {
 
-    /** Load samples older than this are stale: the reading is missing. */
-    static final Duration FRESH = Duration.ofMinutes(2);
     /** From a rise to a decision: the 1-minute rate window and one decision period. */
     static final Duration DETECTION = Duration.ofSeconds(90);
     /**
@@ -37,10 +35,6 @@ public final class ObjectiveScaler {
      * planned capacity, which the probe's margin covers.
      */
     static final double TOLERANCE = 0.05;
-    /** A rise of more than this within five minutes is a ramp, which goes on while new pods start. */
-    static final double RAMP = 0.1;
-    /** A rise of more than this within a minute is sudden: replicas are ordered for where it is heading. */
-    static final double SUDDEN = 0.2;
     /** Panic when the load needs this many times the ready pods' capacity. */
     static final double PANIC = 2;
     /** Panic ends after this long without crossing. */
@@ -78,9 +72,10 @@ public final class ObjectiveScaler {
         int current = obs.currentReplicas();
         Demand d = obs.demand();
         List<String> reasons = new ArrayList<>();
-        double load = d == null ? Double.NaN : d.latest(now, FRESH);
+        RecentLoad recent = d == null ? null : new RecentLoad(d.load(), now);
+        double load = recent == null ? Double.NaN : recent.latest();
         if (Double.isNaN(load)) {
-            String why = "no request rate for the last " + FRESH.toMinutes() + " minutes";
+            String why = "no request rate for the last " + RecentLoad.FRESH.toMinutes() + " minutes";
             return hold(current, why, "no change: " + why);
         }
         int ready = d.readyPods();
@@ -126,24 +121,30 @@ public final class ObjectiveScaler {
         SeasonalForecast.Outcome outcome = SeasonalForecast.ahead(d.history(), now, d.startup().plus(DETECTION));
         Forecast forecast = outcome.forecast();
         boolean panic = panic(d, now, ready, operating);
-        // A minute over the line is noise until the minute before says the same; a sudden rise is not waited for.
-        Map.Entry<Instant, Double> minuteAgo = d.load().floorEntry(now.minus(Duration.ofMinutes(1)));
-        double sustained = minuteAgo == null || minuteAgo.getKey().isBefore(now.minus(FRESH)) ? load : Math.min(load, minuteAgo.getValue());
         double leadMinutes = d.startup().plus(DETECTION).toSeconds() / 60.0;
-        double trend = trend(d, now, load);
-        if (trend > 0) {
-            // A steady rise goes on while new pods start: provide for where it will be.
-            sustained += trend * leadMinutes;
-        }
-        double needed = forecast != null ? Math.max(sustained, forecast.load()) : sustained;
-        double rising = rising(d, now, load);
-        if (rising > 0) {
-            // A crowd still arriving: by the time new pods serve, the load has gone on rising at this pace.
-            double ahead = load + rising * leadMinutes;
-            reasons.add(format("the load rose by %.0f requests/s within a minute: %.0f expected when new pods serve", rising, ahead));
+        // A ramp goes on while new pods start: provide for where it will be. A surge (a crowd arriving) is not
+        // waited for; anything else must hold for a minute before it adds a pod.
+        double ramp = recent.ramp();
+        double surge = recent.surge();
+        double needed = recent.sustained() + ramp * leadMinutes;
+        if (surge > 0) {
+            double ahead = load + surge * leadMinutes;
+            reasons.add(format("the load surged by %.0f requests/s within a minute: %.0f expected when new pods serve", surge, ahead));
             needed = Math.max(needed, ahead);
+        } else if (ramp > 0) {
+            reasons.add(format("the load ramps up by %.1f requests/s a minute: %.0f expected when new pods serve", ramp, needed));
+        }
+        if (forecast != null) {
+            needed = Math.max(needed, forecast.load());
+            reasons.add(format("forecast (%s): up to %.0f requests/s within %ds (level %.2f, recent error %.0f%%)",
+                    SeasonalForecast.name(forecast.season()), forecast.load(), forecast.lead().toSeconds(), forecast.level(),
+                    forecast.recentError() * 100));
+        } else {
+            reasons.add("no forecast: " + outcome.reason());
         }
         if (panic) {
+            // The load already needs twice what serves it: no minute of waiting for it to be sustained.
+            needed = Math.max(needed, load);
             reasons.add(format("panic: the load needs more than %.0fx the capacity of the %d ready pods", PANIC, ready));
         }
         int desired = Math.max(1, (int) Math.ceil(needed / operating));
@@ -179,31 +180,6 @@ public final class ObjectiveScaler {
         return (!Double.isNaN(strain) && strain > CapacityModel.LATENCY_MARGIN) || ready == 0 || load / ready > capacity.proven();
     }
 
-    /**
-     * How fast the load rose over the last five minutes, in requests per second per minute, when it rose by more than
-     * {@link #RAMP} in them; 0 otherwise: a minute's noise is no ramp.
-     */
-    private static double trend(Demand d, Instant now, double load) {
-        Map.Entry<Instant, Double> before = d.load().floorEntry(now.minus(Duration.ofMinutes(5)));
-        if (before == null || before.getKey().isBefore(now.minus(Duration.ofMinutes(6))) || load <= before.getValue() * (1 + RAMP)) {
-            return 0;
-        }
-        return Math.max(0, (load - before.getValue()) / (Duration.between(before.getKey(), now).toSeconds() / 60.0));
-    }
-
-    /**
-     * How fast the load rose over the last minute, in requests per second per minute, when it rose suddenly (by more
-     * than {@link #SUDDEN} within the minute); 0 otherwise: daily ramps and noise are not crowds.
-     */
-    private static double rising(Demand d, Instant now, double load) {
-        Map.Entry<Instant, Double> before = d.load().floorEntry(now.minus(Duration.ofMinutes(1)));
-        if (before == null || before.getKey().isBefore(now.minus(FRESH)) || load <= before.getValue() * (1 + SUDDEN)) {
-            return 0;
-        }
-        double minutes = Duration.between(before.getKey(), now).toSeconds() / 60.0;
-        return (load - before.getValue()) / minutes;
-    }
-
     /** Whether any load sample of the last {@link #CALM} needed {@link #PANIC} times the ready pods' capacity. */
     private static boolean panic(Demand d, Instant now, int ready, double operating) {
         for (Map.Entry<Instant, Double> e : d.load().subMap(now.minus(CALM), false, now, true).entrySet()) {
@@ -221,8 +197,10 @@ public final class ObjectiveScaler {
     private static List<ReplicaRecommendation> rebuilt(Demand d, Instant now, double operating, ReplicaBehavior behavior) {
         List<ReplicaRecommendation> out = new ArrayList<>();
         Duration window = behavior.scaleDown().stabilizationWindow();
-        d.load().subMap(now.minus(window), false, now, true).forEach((t, v) ->
-                out.add(new ReplicaRecommendation(t, Math.max(1, (int) Math.ceil(v / operating)))));
+        RecentLoad recent = new RecentLoad(d.load(), now);
+        for (Instant t : d.load().subMap(now.minus(window), false, now, true).keySet()) {
+            out.add(new ReplicaRecommendation(t, Math.max(1, (int) Math.ceil(recent.sustainedAt(t) / operating))));
+        }
         return out;
     }
 

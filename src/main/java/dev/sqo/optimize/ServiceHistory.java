@@ -12,8 +12,9 @@ import java.time.Instant;
  * @param start     the start of the first bucket
  * @param load      requests per second offered to the workload, all answers counted (shed ones too)
  * @param readyPods pods serving, on average over the bucket
- * @param strain    the worst latency objective's percentile over its threshold (1 = at the threshold); NaN when
- *                  the workload has no latency objective or the bucket no latency data
+ * @param strain    how hard load pressed on the latency objectives, the worst of them: for a latency objective its
+ *                  share of slow requests per share allowed (its burn rate), for a percentile objective its percentile
+ *                  per threshold; 1 is at the limit. NaN when there is no latency objective or no latency data
  * @param cpu       CPU use in fractions of the request, averaged over the serving pods
  */
 public record ServiceHistory(Instant start, Duration step, double[] load, double[] readyPods, double[] strain, double[] cpu) {

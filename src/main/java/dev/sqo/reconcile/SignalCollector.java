@@ -137,10 +137,10 @@ public final class SignalCollector {
         Duration window = ObjectiveScaler.loadWindow(policy);
         List<String> strains = new ArrayList<>();
         for (Objective o : objectives) {
-            String latency = SliRuleExpressions.latencyAtQuantile(o, ServiceHistory.STEP);
-            if (latency != null) {
+            String strain = SliRuleExpressions.strain(o, ServiceHistory.STEP);
+            if (strain != null) {
                 // An infinite percentile (beyond the highest bucket) is as strained as it gets, and still data.
-                strains.add("clamp_max(" + latency + " / " + OptimizationPolicies.latencyThresholdMs(o) / 1000 + ", 10)");
+                strains.add("clamp_max(" + strain + ", 100)");
             }
         }
         DemandObserver.HistoryQueries queries = new DemandObserver.HistoryQueries(

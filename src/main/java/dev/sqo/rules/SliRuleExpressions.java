@@ -71,6 +71,21 @@ public final class SliRuleExpressions {
                 + PromDuration.format(window) + "])))";
     }
 
+    /**
+     * How hard load presses on a latency objective over the window, 1 at its limit: for a latency SLI the share of
+     * requests over the threshold per share the target allows (its burn rate), for a percentile SLI the percentile over
+     * the threshold. Null for objectives that promise no latency (ratio, apdex).
+     */
+    public static String strain(Objective objective, Duration window) {
+        if (objective.latency != null) {
+            return "(" + errorRatio(objective, window) + " / " + number(BigDecimal.valueOf(100 - objective.target).movePointLeft(2)) + ")";
+        }
+        if (objective.latencyPercentile != null) {
+            return "(" + latencyAtQuantile(objective, window) + " / " + seconds(objective.latencyPercentile.threshold) + ")";
+        }
+        return null;
+    }
+
     private static boolean countsOverWindow(String expression) {
         try {
             Expr e = PromQL.parse(expression);

@@ -62,19 +62,27 @@ final class SimulatedHistory {
         cpu[bucket] = serving.isEmpty() ? Double.NaN : busy / serving.size() / 100;
         double worst = Double.NaN;
         for (int o = 0; o < state.objectives.size(); o++) {
-            double threshold = state.slis.get(o).thresholdSeconds();
-            if (Double.isNaN(threshold) || offered == 0) {
-                continue;
-            }
-            // The latency of served requests: what load slows down. Errors an incident causes are no sign of load,
-            // and requests shed for lack of capacity show as CPU at its request.
-            double percentile = serving.isEmpty() ? Double.NaN
-                    : LatencyMixture.quantileSeconds(serving, OptimizationPolicies.latencyQuantile(state.objectives.get(o)));
-            if (!Double.isNaN(percentile)) {
-                worst = Double.isNaN(worst) ? percentile / threshold : Math.max(worst, percentile / threshold);
+            double strained = strain(state.objectives.get(o), state.slis.get(o).thresholdSeconds(), serving);
+            if (!Double.isNaN(strained)) {
+                worst = Double.isNaN(worst) ? strained : Math.max(worst, strained);
             }
         }
         strain[bucket] = worst;
+    }
+
+    /**
+     * The strain of served requests, as the operator reads it (SliRuleExpressions.strain): for a latency objective the
+     * share over the threshold per share allowed, for a percentile objective the percentile over the threshold. Errors
+     * an incident causes are no sign of load; requests shed for lack of capacity show as CPU at its request.
+     */
+    private static double strain(dev.sqo.api.Objective objective, double threshold, List<ServiceModel.Step> serving) {
+        if (Double.isNaN(threshold) || serving.isEmpty()) {
+            return Double.NaN;
+        }
+        if (objective.latency != null) {
+            return (1 - LatencyMixture.fractionUnder(serving, threshold)) / (1 - objective.target / 100);
+        }
+        return LatencyMixture.quantileSeconds(serving, OptimizationPolicies.latencyQuantile(objective)) / threshold;
     }
 
     /** The 1-minute request rate at t: the steps ending within the minute before it. */

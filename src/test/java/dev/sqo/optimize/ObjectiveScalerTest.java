@@ -54,7 +54,7 @@ class ObjectiveScalerTest {
         return new ServiceHistory(NOW.minus(BUCKET.multipliedBy(n)), BUCKET, l, p, s, c);
     }
 
-    /** A steady service: 4 pods, 200 requests/s, latency at 40% of its threshold, CPU at 50%. */
+    /** A steady service: 4 pods, 200 requests/s, slow requests at 40% of the rate the objective allows, CPU at 50%. */
     private static ServiceHistory steady(double days) {
         return history(days, b -> 200, b -> 4, b -> 0.4, b -> 0.5);
     }
@@ -82,7 +82,7 @@ class ObjectiveScalerTest {
 
     @Test
     void capacityIsTheLoadAPodServedWithLatencyAndCpuInsideTheirMargins() {
-        // 50 requests/s per pod at 40% of the latency threshold and 50% CPU: proven, and far from the margins.
+        // 50 requests/s per pod, latency strain 0.4 and 50% CPU: proven, and far enough from the margins.
         Capacity c = CapacityModel.learn(steady(2), NOW, Double.NaN, Double.NaN);
         assertEquals(Capacity.Basis.Learned, c.basis());
         assertEquals(70, c.proven(), 1e-9, "CPU per request says 70% CPU is at 70 requests/s, more than the 50 served");
@@ -92,7 +92,7 @@ class ObjectiveScalerTest {
     @Test
     void strainNearTheProvenLoadLowersCapacityAtOnce() {
         // Last hour: at 60 requests/s per pod latency went over its threshold (a slower release), bucket after bucket.
-        ServiceHistory h = history(2, b -> b <= 12 ? 240 : 280, b -> 4, b -> b <= 12 ? 1.2 : 0.6, b -> b <= 12 ? 0.6 : 0.7);
+        ServiceHistory h = history(2, b -> b <= 12 ? 240 : 280, b -> 4, b -> b <= 12 ? 1.2 : 0.3, b -> b <= 12 ? 0.6 : 0.7);
         Capacity c = CapacityModel.learn(h, NOW, Double.NaN, Double.NaN);
         assertEquals(70, c.proven(), 1e-9);
         assertEquals(57, c.limit(), 1e-9, "strained at 60: capacity 5% under it");
@@ -101,7 +101,7 @@ class ObjectiveScalerTest {
 
     @Test
     void oneStrainedBucketOnARampIsNoSlowerRelease() {
-        ServiceHistory h = history(2, b -> b == 5 ? 240 : 280, b -> 4, b -> b == 5 ? 1.2 : 0.6, b -> b == 5 ? 0.6 : 0.7);
+        ServiceHistory h = history(2, b -> b == 5 ? 240 : 280, b -> 4, b -> b == 5 ? 1.2 : 0.3, b -> b == 5 ? 0.6 : 0.7);
         assertEquals(Double.POSITIVE_INFINITY, CapacityModel.learn(h, NOW, Double.NaN, Double.NaN).limit());
     }
 
