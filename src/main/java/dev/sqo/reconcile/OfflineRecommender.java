@@ -3,6 +3,7 @@ package dev.sqo.reconcile;
 import dev.sqo.actuate.WorkloadShape;
 import dev.sqo.api.Optimization;
 import dev.sqo.api.ServiceQuality;
+import dev.sqo.optimize.DecisionCycle;
 import dev.sqo.optimize.OptimizationHistory;
 import dev.sqo.optimize.OptimizationPlanner;
 import dev.sqo.optimize.OptimizationPolicy;
@@ -13,9 +14,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The recommendation without a cluster, for {@code sqo evaluate}: the workload comes from its manifest and its pods
- * from the metrics. Nothing is remembered between runs, so the plan is what a freshly started operator would
- * recommend: scale-ins wait for their stabilization window and show as "no change yet".
+ * The recommendation without a cluster, for {@code sqo evaluate}: the operator's decision cycle in Recommend mode, the
+ * workload from its manifest and its pods from the metrics. Nothing is remembered between runs: the objective control
+ * rebuilds its stabilization window from the metrics and recommends what a long-running operator would; trigger
+ * scale-ins wait for their window and show as "no change yet".
  */
 public final class OfflineRecommender {
 
@@ -42,7 +44,8 @@ public final class OfflineRecommender {
         WorkloadObservation obs = collector.collect(report, policy, OptimizationPolicies.lookback(spec), workload, true, at);
         OptimizationHistory fresh = new OptimizationHistory(List.of(new ReplicaRecommendation(at, workload.replicas())), List.of(), null,
                 List.of());
-        OptimizationPlanner.Plan plan = OptimizationPlanner.plan(policy, obs, fresh, at);
+        OptimizationPlanner.Plan plan = DecisionCycle.decide(new DecisionCycle.Inputs(DecisionCycle.Mode.RECOMMEND, policy, obs, null,
+                null, fresh, List.of(), at)).plan();
         return new OptimizationOutcome(RecommendationRenderer.render(workload, plan, List.of()), List.of(), List.of(), null,
                 List.of(new OptimizationOutcome.Condition(OptimizationOutcome.OPTIMIZING, ConditionSet.TRUE, "Recommending",
                         "Offline: " + plan.replicas() + " replicas recommended (now " + workload.replicas() + "); nothing is changed."),

@@ -153,7 +153,9 @@ public final class SignalCollector {
             ServiceHistory history = demand.history(endpoint, target, queries, workload.podCpuRequest(), now);
             int last = history.index(now) - 1;
             double cpuNow = last >= 0 && last < history.size() ? history.cpu()[last] : Double.NaN;
-            int ready = podsFromMetrics ? cpuPods.size()
+            // Without a cluster the pods are those the metrics name, all taken as ready.
+            double running = last >= 0 && last < history.size() ? history.readyPods()[last] : Double.NaN;
+            int ready = podsFromMetrics ? (Double.isNaN(running) ? workload.replicas() : (int) Math.round(running))
                     : (int) workload.pods().values().stream().filter(s -> s == PodState.READY).count();
             return new Demand(load, ready, history, cpuNow, workload.startup() != null ? workload.startup() : DEFAULT_STARTUP, burn);
         } catch (PrometheusQueryException e) {

@@ -16,7 +16,7 @@ import dev.sqo.api.ServiceQualityStatus;
 import dev.sqo.api.SqoApi;
 import dev.sqo.optimize.ActionKind;
 import dev.sqo.optimize.ActionValidator;
-import dev.sqo.optimize.Firing;
+import dev.sqo.optimize.DecisionCycle;
 import dev.sqo.optimize.Hold;
 import dev.sqo.optimize.OptimizationHistory;
 import dev.sqo.optimize.OptimizationPlanner;
@@ -24,10 +24,7 @@ import dev.sqo.optimize.OptimizationPolicy;
 import dev.sqo.optimize.PinningPlanner;
 import dev.sqo.optimize.PlannedAction;
 import dev.sqo.optimize.ReplicaRecommendation;
-import dev.sqo.optimize.SignalSeries;
-import dev.sqo.optimize.TriggerEvaluator;
 import dev.sqo.optimize.WorkloadObservation;
-import dev.sqo.slo.AlertLevel;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import java.time.Duration;
@@ -135,44 +132,36 @@ public final class WorkloadOptimizer {
             // so a scale-in waits for a whole stabilization window.
             past.add(new ReplicaRecommendation(now, workload.replicas()));
         }
-        // Validation first, so that an action found ineffective holds its kind in this very decision.
-        List<Firing> firing = TriggerEvaluator.firing(policy.triggers(), obs.signals(), obs.alert(), now);
-        validate(sq, actions, holds, firing, obs, policy, now, kind, name);
-        // A hold ends when its signal recovers: it has data again and no longer fires. Silence is not recovery.
-        holds.removeIf(h -> hasData(obs, h.signal) && firing.stream().noneMatch(f -> f.signal().equals(h.signal)));
         OptimizationHistory history = ActionHistory.of(actions, holds(holds), past);
-        OptimizationPlanner.Plan plan = OptimizationPlanner.plan(policy, obs, history, now);
+        DecisionCycle.Decision decision = DecisionCycle.decide(new DecisionCycle.Inputs(
+                spec.mode == Optimization.Mode.Auto ? DecisionCycle.Mode.AUTO : DecisionCycle.Mode.RECOMMEND, policy, obs,
+                hpa.map(WorkloadOptimizer::view).orElse(null), spec.cpuPinning == null ? null : pinning(spec.cpuPinning, workload, obs),
+                history, pending(actions), now));
+        OptimizationPlanner.Plan plan = decision.plan();
         past.add(new ReplicaRecommendation(now, plan.desiredReplicas()));
         past.removeIf(r -> r.time().isBefore(now.minus(RECOMMENDATION_MEMORY)));
+        judge(sq, actions, decision.verdicts(), now, kind, name);
+        holds = holdsAfter(holds, decision, now);
 
-        List<String> notes = new ArrayList<>();
-        PinningPlanner.Pin pin = spec.cpuPinning == null ? null : pinning(spec.cpuPinning, workload, obs, plan, policy);
-        if (pin != null) {
-            notes.addAll(pin.reasons());
-        }
+        List<String> notes = new ArrayList<>(decision.notes());
+        PinningPlanner.Pin pin = decision.pin();
         List<OptimizationOutcome.Condition> conditions = new ArrayList<>();
         ActionRecord applied = null;
-        if (spec.mode == Optimization.Mode.Auto) {
+        if (decision.action() != null) {
             try {
-                applied = act(sq, workload, hpa, plan, pin, obs, history, policy, now, notes);
+                applied = carryOut(sq, workload, hpa.orElse(null), pin, decision.action(), now);
             } catch (KubernetesClientException e) {
                 String message = "Could not apply the plan to " + kind + "/" + name + ": " + denied(e, "patch " + kind.toLowerCase()
                         + "s, update " + kind.toLowerCase() + "s/scale and patch horizontalpodautoscalers")
                         + " Retried after the cooldown.";
                 conditions.add(new OptimizationOutcome.Condition(OptimizationOutcome.OPTIMIZING, ConditionSet.FALSE, reason(e), message));
                 events.emit(sq, kind, name, "Warning", "ActionFailed", message, now);
-                ActionRecord failed = record(sq, workload, plan.action(), kind + "/" + name, now);
-                if (failed != null) {
-                    failed.result = "Failed";
-                    failed.validation = "NotApplicable";
-                    actions.add(failed);
-                    counter.count(namespace, failed.kind, failed.result);
-                }
+                ActionRecord failed = record(sq, workload, decision.action(), kind + "/" + name, now);
+                failed.result = "Failed";
+                failed.validation = "NotApplicable";
+                actions.add(failed);
+                counter.count(namespace, failed.kind, failed.result);
             }
-        } else {
-            applied = releaseHpaFloor(sq, hpa, now, "optimization is no longer in Auto mode");
-            hpa.ifPresent(h -> notes.add("HorizontalPodAutoscaler " + h.name() + " owns the replicas: "
-                    + "in Auto mode sqo raises its minReplicas while the budget burns"));
         }
         if (applied != null) {
             actions.add(applied);
@@ -202,24 +191,12 @@ public final class WorkloadOptimizer {
     }
 
     /**
-     * Gives back what sqo took from an HPA when it may no longer act (mode Off or Recommend, or the ServiceQuality
-     * is deleted): a raised minReplicas returns to the original. Returns the action, or null when there was none.
+     * Gives back what sqo took from an HPA when it may no longer act (mode Off, or the ServiceQuality is deleted): a
+     * raised minReplicas returns to the original. Returns the action, or null when there was none.
      */
     ActionRecord releaseHpaFloor(ServiceQuality sq, Optional<HpaFloor.Hpa> hpa, Instant now, String why) {
-        if (hpa.isEmpty() || !hpa.get().raised()) {
-            return null;
-        }
-        return restoreFloor(sq, hpa.get(), now, why);
-    }
-
-    /** Gives an HPA its original minReplicas back, journaled on the HPA in the same write. */
-    private ActionRecord restoreFloor(ServiceQuality sq, HpaFloor.Hpa h, Instant now, String why) {
-        ActionRecord restore = record(sq, null, new PlannedAction(ActionKind.RestoreHpaFloor, "burn", null, h.minReplicas(),
-                h.originalMinReplicas(), List.of(), why + ": minReplicas of HorizontalPodAutoscaler " + h.name() + " restored to "
-                + h.originalMinReplicas()), "HorizontalPodAutoscaler/" + h.name(), now);
-        restore.validation = "NotApplicable";
-        hpas.restore(sq.getMetadata().getNamespace(), h, restore);
-        return restore;
+        PlannedAction release = DecisionCycle.release(hpa.map(WorkloadOptimizer::view).orElse(null), why);
+        return release == null ? null : carryOut(sq, null, hpa.get(), null, release, now);
     }
 
     /** On deletion of the ServiceQuality: restore a raised HPA floor, forget the memory. */
@@ -262,70 +239,35 @@ public final class WorkloadOptimizer {
         return new OptimizationOutcome(null, actions, outcome.holds(), outcome.holdsClearedBy(), outcome.conditions());
     }
 
-    /** The action of the decision, or null when there is none or it must wait. */
-    private ActionRecord act(ServiceQuality sq, WorkloadShape workload, Optional<HpaFloor.Hpa> hpa, OptimizationPlanner.Plan plan,
-                             PinningPlanner.Pin pin, WorkloadObservation obs, OptimizationHistory history, OptimizationPolicy policy,
-                             Instant now, List<String> notes) {
+    /** Carries out the decision's action, journaled on the object it changes in the same write; returns its record. */
+    private ActionRecord carryOut(ServiceQuality sq, WorkloadShape workload, HpaFloor.Hpa hpa, PinningPlanner.Pin pin, PlannedAction action,
+                                  Instant now) {
         String namespace = sq.getMetadata().getNamespace();
-        PlannedAction action = plan.action();
-        if (pin != null && pin.refusal() == null && (action == null || action.kind() != ActionKind.ScaleOut)) {
-            // Pinning owns the container resources: it rounds the right-sizing recommendation to whole cores. A
-            // refused pin leaves right-sizing (and memory raises) to go ahead as without it.
-            action = action != null && action.kind() == ActionKind.Resize ? null : action;
-            boolean cooling = history.lastAction() != null && now.isBefore(history.lastAction().plus(policy.cooldown()));
-            if (pin.needed() && !cooling) {
-                PlannedAction pinning = new PlannedAction(ActionKind.Pin, "pinning", null, workload.replicas(), workload.replicas(),
-                        pin.resources(), "exclusive cores on the nodes of NodeTuningProfile " + pin.profile() + ": "
-                        + String.join("; ", pin.reasons()));
-                ActionRecord record = record(sq, workload, pinning, workload.toString(), now);
+        boolean onHpa = action.kind() == ActionKind.RaiseHpaFloor || action.kind() == ActionKind.RestoreHpaFloor;
+        ActionRecord record = record(sq, onHpa ? null : workload, action, onHpa ? "HorizontalPodAutoscaler/" + hpa.name()
+                : workload.toString(), now);
+        switch (action.kind()) {
+            case Pin -> {
                 record.validation = "NotApplicable";
                 actuator.pin(namespace, workload, pin, record);
-                return record;
             }
-            if (pin.needed()) {
-                notes.add("pinning held: cooling down until " + history.lastAction().plus(policy.cooldown()));
+            case RaiseHpaFloor -> hpas.raise(namespace, hpa, action.replicas(), record);
+            case RestoreHpaFloor -> {
+                record.validation = "NotApplicable";
+                hpas.restore(namespace, hpa, record);
             }
-        }
-        if (hpa.isPresent()) {
-            HpaFloor.Hpa h = hpa.get();
-            boolean cooling = history.lastAction() != null && now.isBefore(history.lastAction().plus(policy.cooldown()));
-            // Recovered means measured and calm: an objective without data is not a budget that stopped burning.
-            boolean recovered = obs.alert() == AlertLevel.NONE
-                    && obs.failedSignals().keySet().stream().noneMatch(s -> s.startsWith("objective:"));
-            if (h.raised() && recovered && !cooling) {
-                return restoreFloor(sq, h, now, "the error budget no longer burns");
-            }
-            if (action != null && action.kind() == ActionKind.ScaleOut && obs.alert() != AlertLevel.NONE) {
-                int floor = Math.min(action.replicas(), Math.min(h.maxReplicas(), policy.behavior().maxReplicas()));
-                if (floor > h.minReplicas()) {
-                    ActionRecord raise = record(sq, null, new PlannedAction(ActionKind.RaiseHpaFloor, action.signal(), action.signalValue(),
-                            h.minReplicas(), floor, List.of(), "the error budget burns (" + obs.alert().display() + "): minReplicas of "
-                            + "HorizontalPodAutoscaler " + h.name() + " raised from " + h.minReplicas() + " to " + floor),
-                            "HorizontalPodAutoscaler/" + h.name(), now);
-                    hpas.raise(namespace, h, floor, raise);
-                    return raise;
-                }
-            }
-            if (action != null && action.kind() != ActionKind.Resize) {
-                notes.add("HorizontalPodAutoscaler " + h.name() + " owns the replicas: sqo only raises its minReplicas while the budget burns");
-                return null;
-            }
-        }
-        if (action == null) {
-            return null;
-        }
-        ActionRecord record = record(sq, workload, action, workload.toString(), now);
-        if (action.kind() == ActionKind.Resize) {
-            actuator.resize(namespace, workload, action.resources(), record);
-        } else {
-            actuator.scale(namespace, workload, action.replicas(), record);
+            case Resize -> actuator.resize(namespace, workload, action.resources(), record);
+            case ScaleOut, ScaleIn -> actuator.scale(namespace, workload, action.replicas(), record);
         }
         return record;
     }
 
-    /** The pinning plan: the profile must exist and have nodes, or the pods would never schedule. */
-    private PinningPlanner.Pin pinning(CpuPinning spec, WorkloadShape workload, WorkloadObservation obs, OptimizationPlanner.Plan plan,
-                                       OptimizationPolicy policy) {
+    static DecisionCycle.HpaView view(HpaFloor.Hpa h) {
+        return new DecisionCycle.HpaView(h.name(), h.minReplicas(), h.maxReplicas(), h.originalMinReplicas());
+    }
+
+    /** Pinning as the spec asks for it: the profile must exist and have nodes, or the pods would never schedule. */
+    private DecisionCycle.PinningRequest pinning(CpuPinning spec, WorkloadShape workload, WorkloadObservation obs) {
         NodeTuningProfile profile = profiles.apply(spec.profile);
         String problem = null;
         if (profile == null) {
@@ -333,59 +275,59 @@ public final class WorkloadOptimizer {
         } else if (profile.getStatus() == null || profile.getStatus().matchedNodes == null || profile.getStatus().matchedNodes == 0) {
             problem = "no node carries NodeTuningProfile " + spec.profile + " yet, so pinned pods could not be scheduled";
         }
-        PinningPlanner.Template template = new PinningPlanner.Template(obs.containers(), workload.pinnedTo(), workload.initContainers(),
-                workload.priorityClassName());
-        return PinningPlanner.plan(spec.profile, spec.priorityClassName, template, plan.resources(), policy.cpu(), problem);
+        return new DecisionCycle.PinningRequest(spec.profile, spec.priorityClassName, new PinningPlanner.Template(obs.containers(),
+                workload.pinnedTo(), workload.initContainers(), workload.priorityClassName()), problem);
     }
 
-    /** Validates pending actions whose window has passed; an ineffective one holds further actions of its kind. */
-    private void validate(ServiceQuality sq, List<ActionRecord> actions, List<ActionHold> holds, List<Firing> firingNow,
-                          WorkloadObservation obs, OptimizationPolicy policy, Instant now, String kind, String name) {
+    /** The recorded actions still waiting for their validation, as the decision judges them. */
+    private static List<DecisionCycle.PendingAction> pending(List<ActionRecord> actions) {
+        List<DecisionCycle.PendingAction> out = new ArrayList<>();
         for (ActionRecord a : actions) {
             ActionKind k = ActionKind.of(a.kind);
-            if (!"Pending".equals(a.validation) || k == null) {
-                continue;
+            if ("Pending".equals(a.validation) && k != null) {
+                out.add(new DecisionCycle.PendingAction(a.id, k, a.signal, a.signalValue, Instant.parse(a.time),
+                        a.kind + " " + a.from + " -> " + a.to));
             }
-            // A scale-out for load provisions capacity rather than relieving a signal: nothing to judge it by.
-            boolean relief = ((k == ActionKind.ScaleOut || k == ActionKind.RaiseHpaFloor) && !OptimizationPlanner.LOAD.equals(a.signal))
-                    || (k == ActionKind.Resize && a.signal != null && a.signal.startsWith(TriggerEvaluator.MEMORY + ":"));
-            boolean firing = firingNow.stream().anyMatch(f -> f.signal().equals(a.signal));
-            SignalSeries series = obs.signals().get(a.signal);
-            ActionValidator.Validation v = ActionValidator.validate(relief, a.signal, a.signalValue, series == null ? null : series.latest(),
-                    firing, Instant.parse(a.time), policy.validationWindow(), now);
-            if (v.verdict() == ActionValidator.Verdict.PENDING) {
-                continue;
-            }
-            a.validation = switch (v.verdict()) {
-                case EFFECTIVE -> "Effective";
-                case INEFFECTIVE -> "Ineffective";
-                default -> "NotApplicable";
-            };
-            a.validationMessage = v.message();
-            if (v.verdict() == ActionValidator.Verdict.INEFFECTIVE) {
-                String heldKind = (k == ActionKind.RaiseHpaFloor ? ActionKind.ScaleOut : k).name();
-                if (holds.stream().noneMatch(h -> h.kind.equals(heldKind) && h.signal.equals(a.signal))) {
-                    ActionHold hold = new ActionHold();
-                    hold.kind = heldKind;
-                    hold.signal = a.signal;
-                    hold.since = now.truncatedTo(ChronoUnit.SECONDS).toString();
-                    hold.reason = "Action " + a.id + " (" + a.kind + " " + a.from + " -> " + a.to + ") was ineffective: " + v.message()
-                            + ". Further " + heldKind + " actions for " + a.signal + " are held until it recovers or the annotation "
-                            + SqoApi.CLEAR_HOLDS_ANNOTATION + " is set to a new value.";
-                    holds.add(hold);
+        }
+        return out;
+    }
+
+    /** Writes the verdicts into the records; an ineffective action is a Warning event. */
+    private void judge(ServiceQuality sq, List<ActionRecord> actions, List<DecisionCycle.Verdict> verdicts, Instant now, String kind,
+                       String name) {
+        for (DecisionCycle.Verdict v : verdicts) {
+            actions.stream().filter(a -> v.actionId().equals(a.id)).findFirst().ifPresent(a -> {
+                a.validation = switch (v.verdict()) {
+                    case EFFECTIVE -> "Effective";
+                    case INEFFECTIVE -> "Ineffective";
+                    default -> "NotApplicable";
+                };
+                a.validationMessage = v.message();
+                if (v.verdict() == ActionValidator.Verdict.INEFFECTIVE) {
+                    events.emit(sq, kind, name, "Warning", "ActionIneffective", "Action " + a.id + " (" + a.kind + ") was ineffective: "
+                            + v.message(), now);
                 }
-                events.emit(sq, kind, name, "Warning", "ActionIneffective", "Action " + a.id + " (" + a.kind + ") was ineffective: "
-                        + v.message(), now);
-            }
+            });
         }
     }
 
-    private static boolean hasData(WorkloadObservation obs, String signal) {
-        if (TriggerEvaluator.BURN.equals(signal)) {
-            return obs.failedSignals().keySet().stream().noneMatch(s -> s.startsWith("objective:"));
+    /** The holds in status after the decision: those still in force keep their time and reason, new ones are added. */
+    private static List<ActionHold> holdsAfter(List<ActionHold> before, DecisionCycle.Decision decision, Instant now) {
+        List<ActionHold> out = new ArrayList<>();
+        for (ActionHold h : before) {
+            if (decision.holds().contains(new Hold(ActionKind.of(h.kind), h.signal))) {
+                out.add(h);
+            }
         }
-        SignalSeries series = obs.signals().get(signal);
-        return series != null && series.latest() != null && !obs.failedSignals().containsKey(signal);
+        for (DecisionCycle.NewHold n : decision.newHolds()) {
+            ActionHold hold = new ActionHold();
+            hold.kind = n.hold().kind().name();
+            hold.signal = n.hold().signal();
+            hold.since = now.truncatedTo(ChronoUnit.SECONDS).toString();
+            hold.reason = n.reason() + " or the annotation " + SqoApi.CLEAR_HOLDS_ANNOTATION + " is set to a new value.";
+            out.add(hold);
+        }
+        return out;
     }
 
     /** A journaled action the status does not show (the status write was lost): the journal wins. */

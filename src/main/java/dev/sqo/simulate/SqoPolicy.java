@@ -1,12 +1,14 @@
 package dev.sqo.simulate;
 
 import dev.sqo.api.Objective;
+import dev.sqo.optimize.DecisionCycle;
 import dev.sqo.optimize.Demand;
+import dev.sqo.optimize.Hold;
 import dev.sqo.optimize.ObjectiveScaler;
 import dev.sqo.optimize.OptimizationHistory;
-import dev.sqo.optimize.OptimizationPlanner;
 import dev.sqo.optimize.OptimizationPolicy;
 import dev.sqo.optimize.PodSample;
+import dev.sqo.optimize.PlannedAction;
 import dev.sqo.optimize.PodState;
 import dev.sqo.optimize.ReplicaRecommendation;
 import dev.sqo.optimize.ScaleEvent;
@@ -31,10 +33,11 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * sqo's own decision code, unchanged, fed with what the operator would read from Prometheus about the simulated
- * service: once a minute on a grid ending now, CPU utilisation, each latency objective's percentile and each ratio
- * objective's error ratio, all over the 5 minutes before the sample (the operator's rate windows); and the
- * objectives' evaluation from their slices. It decides as often as the operator reconciles (every 30 seconds).
+ * The operator's decision cycle ({@link DecisionCycle}), unchanged, in Auto mode, fed with what the operator would
+ * read from Prometheus about the simulated service: the trigger signals once a minute over their 5-minute rate
+ * windows, the objective control's 1-minute load every 30 seconds and its 5-minute history, and the objectives'
+ * evaluation from their slices. It decides as often as the operator reconciles (every 30 seconds) and keeps the
+ * decision state the operator keeps in the status: pending validations, holds, the last action and scale events.
  * Container resources are not simulated: only replicas change.
  */
 final class SqoPolicy implements ReplicaPolicy {
@@ -51,6 +54,9 @@ final class SqoPolicy implements ReplicaPolicy {
     private final List<ReplicaRecommendation> recommendations = new ArrayList<>();
     private final List<ScaleEvent> events = new ArrayList<>();
     private Instant lastAction;
+    private final List<DecisionCycle.PendingAction> pending = new ArrayList<>();
+    private List<Hold> holds = List.of();
+    private long actions;
     private Duration lastDecision;
 
     SqoPolicy(Scenario scenario) {
@@ -106,16 +112,23 @@ final class SqoPolicy implements ReplicaPolicy {
         }
         WorkloadObservation obs = new WorkloadObservation(current, pods, signals, failed, List.of(), alert, budget, null,
                 policy.objectiveControl() ? demand(state, burn) : null);
-        OptimizationPlanner.Plan plan = OptimizationPlanner.plan(policy, obs,
-                new OptimizationHistory(recommendations, events, lastAction, List.of()), now);
-        recommendations.add(new ReplicaRecommendation(now, plan.desiredReplicas()));
+        DecisionCycle.Decision decision = DecisionCycle.decide(new DecisionCycle.Inputs(DecisionCycle.Mode.AUTO, policy, obs, null, null,
+                new OptimizationHistory(recommendations, events, lastAction, holds), pending, now));
+        recommendations.add(new ReplicaRecommendation(now, decision.plan().desiredReplicas()));
         recommendations.removeIf(r -> r.time().isBefore(now.minus(Duration.ofHours(1))));
-        if (plan.action() == null || !plan.action().kind().scales()) {
+        // The decision state the operator keeps in the status: judged actions leave the pending list, holds follow.
+        decision.verdicts().forEach(v -> pending.removeIf(a -> a.id().equals(v.actionId())));
+        holds = decision.holds();
+        PlannedAction action = decision.action();
+        if (action == null || !action.kind().scales()) {
+            // Only replicas are simulated: a resize or a pin changes nothing here.
             return current;
         }
         lastAction = now;
-        events.add(new ScaleEvent(now, plan.action().replicas() - current));
-        return plan.action().replicas();
+        events.add(new ScaleEvent(now, action.replicas() - current));
+        pending.add(new DecisionCycle.PendingAction(Long.toString(++actions), action.kind(), action.signal(), action.signalValue(), now,
+                action.kind() + " " + current + " -> " + action.replicas()));
+        return action.replicas();
     }
 
     /** What the operator reads for the objective control: the 1-minute load every 30 seconds, and the 5-minute history. */
