@@ -44,10 +44,10 @@ public class Optimization {
     public ScalingBehavior behavior;
 
     @Size(max = 20)
-    @JsonPropertyDescription("Signals that propose actions. When empty, the default set applies: CPU above 80% for 5m scales "
-            + "out, CPU below 20% for 15m scales in, memory above 85% for 5m raises memory, latency objectives above their "
-            + "threshold or 1.5x baseline for 15m scale out, error ratio 2x baseline for 5m raises Investigate, and a "
-            + "page-level burn scales out.")
+    @JsonPropertyDescription("Signals that propose actions. When none of them scales (no CpuUtilization, Latency or "
+            + "BudgetBurn trigger), sqo's objective control sets the replicas: the load over the capacity a pod has shown "
+            + "while the objectives held, ahead of forecast rises. When empty, memory above 85% for 5m raises memory and "
+            + "error ratio 2x baseline for 5m raises Investigate. A trigger that scales replaces the objective control.")
     public List<Trigger> triggers = new ArrayList<>();
 
     @JsonPropertyDescription("Container resources: right-sizing from observed usage and memory raises, within bounds. "
@@ -61,8 +61,9 @@ public class Optimization {
     @Default("10")
     @Min(0)
     @Max(100)
-    @JsonPropertyDescription("Scale-in is refused while any objective has less than this percentage of its error budget left. "
-            + "Defaults to 10.")
+    @JsonPropertyDescription("The error budget kept in reserve, in percent: never spent on savings. Under the objective "
+            + "control, sqo runs beyond the capacity it has seen only while every objective has more than this left; under "
+            + "triggers, scale-in is refused below it. Lowering requests is refused below it either way. Defaults to 10.")
     public double budgetFloor = 10;
 
     @Default("5m")

@@ -1,5 +1,7 @@
 package dev.sqo.optimize;
 
+import dev.sqo.slo.AlertLevel;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,10 +100,12 @@ public final class ObjectiveScaler {
                     (1 - COOLER) * 100));
         } else if (burn != null && burn > 1) {
             probeShare = 0;
-            unexplained = format("the error budget burns at %.1fx over 5m while load does not strain the workload (%.1f requests/s "
+            String why = format("the error budget burns at %.1fx over 5m while load does not strain the workload (%.1f requests/s "
                     + "per ready pod, capacity %.1f, latency within its margin): more replicas would not help", burn,
                     ready > 0 ? load / ready : load, capacity.proven());
-            reasons.add(unexplained);
+            reasons.add(why);
+            // Investigate once the burn-rate alert fires: a minute's errors are not yet a problem to hand to a person.
+            unexplained = obs.alert() != AlertLevel.NONE ? why : null;
         } else if (obs.budgetRemaining() == null) {
             probeShare = 0;
             reasons.add("the remaining budget is unknown: no running hotter");

@@ -76,6 +76,11 @@ class ObjectiveScalerTest {
         return ObjectiveScaler.propose(policy(1, 20), obs(replicas, demand, budget, Map.of()), List.of(), NOW);
     }
 
+    private static ObjectiveScaler.Proposal proposeAlerting(int replicas, Demand demand, Double budget) {
+        return ObjectiveScaler.propose(policy(1, 20), new WorkloadObservation(replicas, List.of(), Map.of(), Map.of(), List.of(),
+                AlertLevel.TICKET, budget, null, demand), List.of(), NOW);
+    }
+
     private static Demand demand(NavigableMap<Instant, Double> load, int ready, ServiceHistory history, Double burn) {
         return new Demand(load, ready, history, 0.5, Duration.ofSeconds(60), burn);
     }
@@ -144,7 +149,8 @@ class ObjectiveScalerTest {
 
     @Test
     void errorsLoadDoesNotCauseScaleNothingAndAskForInvestigation() {
-        ObjectiveScaler.Proposal p = propose(4, demand(load(200), 4, steady(2), 5.0), 0.6);
+        assertNull(propose(4, demand(load(200), 4, steady(2), 5.0), 0.6).unexplainedBurn(), "no alert yet: nothing to investigate");
+        ObjectiveScaler.Proposal p = proposeAlerting(4, demand(load(200), 4, steady(2), 5.0), 0.6);
         assertEquals(3, p.desired(), "200 / 70: the load needs fewer, and no more than that for the burn");
         assertEquals(4, ScalingGuard.decide(p.replicas(), new ScalingGuard.Context(4, 1, 20, p.scaleInBlocker(), null, Duration.ofMinutes(5),
                 false, NOW)).replicas(), "no scale-in while the budget burns now");
