@@ -56,15 +56,13 @@ public final class CapacityModel {
         double[] top = new double[EVIDENCE];
         Arrays.fill(top, Double.NEGATIVE_INFINITY);
         int healthy = 0;
-        double cpuSum = 0;
-        double perPodSum = 0;
+        CpuPerRequest cpuPerRequest = new CpuPerRequest();
         for (int i = from; i < to; i++) {
             double x = history.perPod(i);
             if (!Double.isNaN(x) && strainShare(history, i) <= 1) {
                 healthy++;
                 if (!Double.isNaN(history.cpu()[i])) {
-                    cpuSum += history.cpu()[i];
-                    perPodSum += x;
+                    cpuPerRequest.add(x, history.cpu()[i]);
                 }
                 insert(top, x, true);
             }
@@ -75,8 +73,12 @@ public final class CapacityModel {
         double seen = top[EVIDENCE - 1];
         // Where CPU would be at the HPA's usual target, from CPU per request: a workload that only ever ran cool has
         // not shown its capacity, but its CPU tells the load that is safe to start from.
-        double cpuBased = cpuSum > 0 ? BOOTSTRAP_UTILIZATION * perPodSum / cpuSum : 0;
+        double cpuBased = cpuPerRequest.loadAt(BOOTSTRAP_UTILIZATION);
         double proven = Math.max(seen, cpuBased);
+        if (!(proven > 0) || Double.isInfinite(proven)) {
+            // A week without load proves no capacity: planning with zero would ask for every replica allowed.
+            return bootstrap(currentPerPod, currentCpu, 0);
+        }
         // How close to its margin latency runs at the proven load decides how far beyond it sqo may go.
         double nearTop = 0;
         // The EVIDENCE lowest loads per pod that strained the workload near the proven load in the last day: one
@@ -149,6 +151,39 @@ public final class CapacityModel {
             }
         }
         return strained >= STRAINED_SHARE * (strained + healthy);
+    }
+
+    /**
+     * CPU against load per pod, fitted by least squares: cpu = idle + perRequest x load. A pod burns CPU at no load
+     * too (probes, runtimes, caches); through the origin, a week of quiet nights would make every request look
+     * expensive and ask for many replicas on the first busy morning.
+     */
+    private static final class CpuPerRequest {
+        private double n;
+        private double sx;
+        private double sy;
+        private double sxy;
+        private double sxx;
+
+        void add(double load, double cpu) {
+            n++;
+            sx += load;
+            sy += cpu;
+            sxy += load * cpu;
+            sxx += load * load;
+        }
+
+        /** The load per pod at which CPU reaches the share of its request, 0 when the history cannot tell. */
+        double loadAt(double cpu) {
+            double spread = n * sxx - sx * sx;
+            double slope = spread > 1e-9 * n * sxx ? (n * sxy - sx * sy) / spread : Double.NaN;
+            double idle = Double.isNaN(slope) ? Double.NaN : (sy - slope * sx) / n;
+            if (!(slope > 0) || idle < 0 || idle >= cpu) {
+                // One load level, or a fit that makes no sense: CPU per request through the origin.
+                return sy > 0 ? cpu * sx / sy : 0;
+            }
+            return (cpu - idle) / slope;
+        }
     }
 
     /** Keeps the array the most extreme values seen, in order: highest first, or lowest first. */

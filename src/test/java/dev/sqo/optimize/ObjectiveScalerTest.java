@@ -95,6 +95,14 @@ class ObjectiveScalerTest {
     }
 
     @Test
+    void cpuAPodBurnsAtNoLoadIsNotChargedToItsRequests() {
+        // Nights at 5 requests/s per pod use 10% CPU, days at 50 use 30%: about 8% idle plus 0.44% per request/s.
+        ServiceHistory h = history(3, b -> b % 288 < 144 ? 20 : 200, b -> 4, b -> 0.3, b -> b % 288 < 144 ? 0.1 : 0.3);
+        Capacity c = CapacityModel.learn(h, NOW, Double.NaN, Double.NaN);
+        assertEquals(5 + (0.7 - 0.1) / (0.2 / 45), c.proven(), 1e-6, "where the fitted line crosses 70%, not 70 / (0.3 / 50)");
+    }
+
+    @Test
     void strainNearTheProvenLoadLowersCapacityAtOnce() {
         // Last hour: at 60 requests/s per pod latency went over its threshold (a slower release), bucket after bucket.
         ServiceHistory h = history(2, b -> b <= 12 ? 240 : 280, b -> 4, b -> b <= 12 ? 1.2 : 0.3, b -> b <= 12 ? 0.6 : 0.7);
@@ -187,6 +195,14 @@ class ObjectiveScalerTest {
         assertEquals(1, p.desired());
         assertEquals(1, p.replicas(), "the stabilization window is rebuilt from the load: scale in now, not 'no change yet'");
         assertNull(p.scaleInBlocker());
+    }
+
+    @Test
+    void aWeekWithoutLoadProvesNoCapacityAndOrdersNothing() {
+        ServiceHistory idle = history(7, b -> 0, b -> 3, b -> 0.0, b -> 0.01);
+        ObjectiveScaler.Proposal p = propose(3, new Demand(load(5), 3, idle, 0.01, Duration.ofSeconds(60), 0.0), 0.9);
+        assertNull(p.capacity());
+        assertEquals(3, p.replicas());
     }
 
     @Test
