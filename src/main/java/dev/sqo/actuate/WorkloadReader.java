@@ -86,7 +86,9 @@ public final class WorkloadReader {
                 template.getSpec().getPriorityClassName(), qos, median(startups));
     }
 
-    /** From the pod's start to its Ready condition, when both are known and the pod became ready once. */
+    static final Duration LONGEST_STARTUP = Duration.ofMinutes(10);
+
+    /** From the pod's start to its Ready condition, when both are known and within {@link #LONGEST_STARTUP}. */
     private static Optional<Duration> startup(Pod p) {
         if (p.getStatus() == null || p.getStatus().getStartTime() == null || p.getStatus().getConditions() == null) {
             return Optional.empty();
@@ -96,8 +98,10 @@ public final class WorkloadReader {
                 .findFirst()
                 .flatMap(c -> {
                     try {
+                        // The condition keeps its last transition: a pod that turned unready and back later says
+                        // nothing about its start-up, and no start-up takes longer than this.
                         Duration d = Duration.between(Instant.parse(p.getStatus().getStartTime()), Instant.parse(c.getLastTransitionTime()));
-                        return d.isNegative() ? Optional.empty() : Optional.of(d);
+                        return d.isNegative() || d.compareTo(LONGEST_STARTUP) > 0 ? Optional.empty() : Optional.of(d);
                     } catch (DateTimeParseException e) {
                         return Optional.empty();
                     }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 public class LoadStatus {
 
     @JsonPropertyDescription("Requests per second the recommendation provides for: the larger of the load now (a 1-minute "
-            + "rate) and the forecast.")
+            + "rate held for a minute, or projected along a ramp or a surge) and the forecast.")
     public Double requestsPerSecond;
 
     @JsonPropertyDescription("Requests per second one ready pod is planned to serve: the learned capacity, beyond it while "

@@ -65,7 +65,8 @@ public final class DemandObserver {
     public ServiceHistory history(PrometheusEndpoint endpoint, WorkloadTarget target, HistoryQueries q, Double podCpuRequest,
                                   Instant now) throws PrometheusQueryException {
         long step = ServiceHistory.STEP.toSeconds();
-        Instant end = Instant.ofEpochSecond(now.getEpochSecond() / step * step);
+        // A bucket that ended less than a minute ago may miss its last scrapes: it waits for the next read.
+        Instant end = Instant.ofEpochSecond(now.minus(Duration.ofMinutes(1)).getEpochSecond() / step * step);
         String key = endpoint.cacheKey() + "\n" + target + "\n" + q;
         Cached cached = histories.get(key);
         if (cached != null && cached.end().equals(end)) {

@@ -35,6 +35,8 @@ public final class CapacityModel {
     static final int EVIDENCE = 3;
     /** The share of strained buckets at a load that makes it a limit. */
     static final double STRAINED_SHARE = 0.2;
+    /** CPU per request may put capacity at most this many times the load a pod served well. */
+    static final double CPU_REACH = 2;
     /** The most sqo runs beyond the proven load. */
     static final double PROBE = 0.10;
     /** Strain counts against capacity only near the proven load: strain at low load is not caused by load. */
@@ -73,7 +75,12 @@ public final class CapacityModel {
         double seen = top[EVIDENCE - 1];
         // Where CPU would be at the HPA's usual target, from CPU per request: a workload that only ever ran cool has
         // not shown its capacity, but its CPU tells the load that is safe to start from.
-        double cpuBased = cpuPerRequest.loadAt(BOOTSTRAP_UTILIZATION);
+        // Where CPU would be at the HPA's usual target, from CPU per request: a workload that only ever ran cool has
+        // not shown its capacity, but its CPU tells where to look. At most twice the load a pod served well, though:
+        // for a service that latency rather than CPU limits, the extrapolation promises loads it never served, and
+        // strain at twice the evidence brings capacity back within a few buckets.
+        double atTarget = cpuPerRequest.loadAt(BOOTSTRAP_UTILIZATION);
+        double cpuBased = Math.min(atTarget, seen * CPU_REACH);
         double proven = Math.max(seen, cpuBased);
         if (!(proven > 0) || Double.isInfinite(proven)) {
             // A week without load proves no capacity: planning with zero would ask for every replica allowed.
@@ -94,7 +101,7 @@ public final class CapacityModel {
             double share = strainShare(history, i);
             if (share <= 1 && x >= proven * 0.95) {
                 nearTop = Math.max(nearTop, share);
-            } else if (i >= strainFrom && strained(history, i) && x >= proven * STRAIN_NEAR) {
+            } else if (i >= strainFrom && strained(history, i) && x >= Math.min(seen, proven) * STRAIN_NEAR) {
                 insert(lowest, x, false);
             }
         }
@@ -104,8 +111,12 @@ public final class CapacityModel {
         String reason = seen >= cpuBased
                 ? String.format(Locale.ROOT, "a ready pod served %.1f requests/s with latency and CPU inside their margins "
                 + "(%d healthy buckets of 5 minutes in the last %d days)", proven, healthy, LEARNING_WINDOW.toDays())
-                : String.format(Locale.ROOT, "%.1f requests/s per ready pod would put CPU at %.0f%% of its request (CPU per request "
-                + "from %d healthy buckets; the most a pod served yet is %.1f)", proven, BOOTSTRAP_UTILIZATION * 100, healthy, seen);
+                : atTarget <= seen * CPU_REACH
+                ? String.format(Locale.ROOT, "%.1f requests/s per ready pod would put CPU at %.0f%% of its request (CPU per request "
+                + "from %d healthy buckets; the most a pod served yet is %.1f)", proven, BOOTSTRAP_UTILIZATION * 100, healthy, seen)
+                : String.format(Locale.ROOT, "%.1f requests/s per ready pod: twice the most a pod served yet (%.1f; %d healthy "
+                + "buckets), on the way to the %.1f that would put CPU at %.0f%% of its request", proven, seen, healthy, atTarget,
+                BOOTSTRAP_UTILIZATION * 100);
         if (limit < proven) {
             reason += String.format(Locale.ROOT, "; but it was strained at %.1f requests/s in %d buckets of the last day", limit / 0.95,
                     EVIDENCE);

@@ -161,7 +161,8 @@ public final class DecisionCycle {
             if (hpa.raised() && recovered && !cooling) {
                 return release(hpa, "the error budget no longer burns");
             }
-            if (action != null && action.kind() == ActionKind.ScaleOut && obs.alert() != AlertLevel.NONE) {
+            // The floor follows the cooldown whatever control proposed the scale-out: a raise is validated after it.
+            if (action != null && action.kind() == ActionKind.ScaleOut && obs.alert() != AlertLevel.NONE && !cooling) {
                 int floor = Math.min(action.replicas(), Math.min(hpa.maxReplicas(), policy.behavior().maxReplicas()));
                 if (floor > hpa.minReplicas()) {
                     return new PlannedAction(ActionKind.RaiseHpaFloor, action.signal(), action.signalValue(), hpa.minReplicas(), floor,

@@ -12,7 +12,8 @@ import java.util.NavigableMap;
  * @param readyPods pods ready now (pods still starting are ordered capacity, counted in the replicas)
  * @param cpu       CPU use now in fractions of the request, NaN without data: the bootstrap of capacity
  * @param startup   how long a new pod takes to become ready
- * @param burnNow   the fastest 5-minute burn rate among the objectives, null without data
+ * @param burnNow   the fastest burn rate among the objectives over the short windows (5 and 30 minutes), null when
+ *                  any of them is unknown
  */
 public record Demand(NavigableMap<Instant, Double> load, int readyPods, ServiceHistory history, double cpu, Duration startup,
                      Double burnNow) {

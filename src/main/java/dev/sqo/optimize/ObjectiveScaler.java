@@ -21,8 +21,9 @@ import java.util.Map;
  * <li><b>Budget</b>: beyond the proven capacity only while the remaining budget is above its floor (never spend the
  * reserve on savings); 15% under it while the budget burns and the workload is strained; when the budget burns but
  * the workload is not strained, no scale-out (errors load does not cause) and Investigate.</li>
- * <li><b>Scale-in guard</b>: none while the budget burns now (5-minute burn above 1), in panic, or with a signal
- * missing. A budget spent earlier does not hold replicas once the burn stopped.</li>
+ * <li><b>Scale-in guard</b>: none while the budget burns now (a 5- or 30-minute burn rate above 1: between two
+ * bursts of an incident the last five minutes may look calm), in panic, or with a signal missing. A budget spent
+ * earlier does not hold replicas once the burn stopped: the alert's long windows do not count.</li>
  * <li><b>Memoryless</b>: the scale-down stabilization reads recommendations rebuilt from the recent load, so a
  * restarted operator and {@code sqo evaluate} recommend what a long-running operator would.</li>
  * </ul>
@@ -78,7 +79,7 @@ public final class ObjectiveScaler {
         double load = recent == null ? Double.NaN : recent.latest();
         if (Double.isNaN(load)) {
             String why = "no request rate for the last " + RecentLoad.FRESH.toMinutes() + " minutes";
-            return hold(current, why, "no change: " + why);
+            return cpuOnly(policy, current, d, events, now, why);
         }
         int ready = d.readyPods();
         Capacity capacity = CapacityModel.learn(d.history(), now, ready > 0 ? load / ready : Double.NaN, d.cpu());
@@ -96,11 +97,11 @@ public final class ObjectiveScaler {
         if (burn != null && burn > 1 && strained) {
             probeShare = 0;
             cooler = COOLER;
-            reasons.add(format("the budget burns (%.1fx over 5m) while the workload is strained: running %.0f%% cooler", burn,
+            reasons.add(format("the budget burns (%.1fx) while the workload is strained: running %.0f%% cooler", burn,
                     (1 - COOLER) * 100));
         } else if (burn != null && burn > 1) {
             probeShare = 0;
-            String why = format("the error budget burns at %.1fx over 5m while load does not strain the workload (%.1f requests/s "
+            String why = format("the error budget burns at %.1fx while load does not strain the workload (%.1f requests/s "
                     + "per ready pod, capacity %.1f, latency within its margin): more replicas would not help", burn,
                     ready > 0 ? load / ready : load, capacity.proven());
             reasons.add(why);
@@ -151,6 +152,10 @@ public final class ObjectiveScaler {
             needed = Math.max(needed, load);
             reasons.add(format("panic: the load needs more than %.0fx the capacity of the %d ready pods", PANIC, ready));
         }
+        if (!Double.isFinite(needed) || !(operating > 0) || !Double.isFinite(operating)) {
+            String why = format("no finite load or capacity to plan with (load %s, capacity %s)", needed, operating);
+            return hold(current, why, "no change: " + why);
+        }
         int desired = Math.max(1, (int) Math.ceil(needed / operating));
         if (desired > current && needed <= current * operating * (1 + TOLERANCE)) {
             reasons.add(format("%.1f requests/s is within %.0f%% of what %d replicas serve: no scale-out for it", needed,
@@ -170,6 +175,24 @@ public final class ObjectiveScaler {
         String blocker = scaleInBlocker(obs, panic, burn);
         return new Proposal(desired, replicas, needed, capacity, operating, panic, forecast, outcome.reason(), blocker, unexplained,
                 reasons);
+    }
+
+    /**
+     * Without a request rate (its scrape tends to fail when the service is saturated), CPU may still ask for more pods,
+     * as an HPA at 70% would: a scale-out only, never a scale-in.
+     */
+    private static Proposal cpuOnly(OptimizationPolicy policy, int current, Demand d, List<ScaleEvent> events, Instant now, String why) {
+        if (d == null || !Double.isFinite(d.cpu()) || d.readyPods() == 0) {
+            return hold(current, why, "no change: " + why);
+        }
+        int desired = (int) Math.ceil(d.readyPods() * d.cpu() / CapacityModel.BOOTSTRAP_UTILIZATION);
+        if (desired <= current) {
+            return hold(current, why, "no change: " + why);
+        }
+        int replicas = policy.behavior().normalize(current, desired, List.of(), events, now);
+        return new Proposal(desired, replicas, Double.NaN, null, Double.NaN, false, null, null, why, null, List.of(format(
+                "%s; CPU at %.0f%% of the request on %d ready pods asks for %d replicas, as an HPA at %.0f%% would",
+                why, d.cpu() * 100, d.readyPods(), desired, CapacityModel.BOOTSTRAP_UTILIZATION * 100)));
     }
 
     private static Proposal hold(int current, String blocker, String reason) {
@@ -216,7 +239,7 @@ public final class ObjectiveScaler {
             return "the burn rate is unknown";
         }
         if (burn > 1) {
-            return format("the error budget burns now (%.1fx over 5m)", burn);
+            return format("the error budget burns now (%.1fx over the last 5 or 30 minutes)", burn);
         }
         if (!obs.failedSignals().isEmpty()) {
             return "a signal has missing data (" + String.join(", ", obs.failedSignals().keySet()) + ")";

@@ -22,15 +22,17 @@ public final class RecentLoad {
     static final double NOISE_MULTIPLE = 4;
 
     private final NavigableMap<Instant, Double> load;
+    /** The newest sample's time: every reading is relative to it, so a sample missing at the end shifts, not breaks, them. */
     private final Instant now;
     private final double latest;
     private final double noise;
 
     public RecentLoad(NavigableMap<Instant, Double> load, Instant now) {
         this.load = load;
-        this.now = now;
         Map.Entry<Instant, Double> last = load.floorEntry(now);
-        this.latest = last == null || last.getKey().isBefore(now.minus(FRESH)) ? Double.NaN : last.getValue();
+        boolean fresh = last != null && !last.getKey().isBefore(now.minus(FRESH)) && Double.isFinite(last.getValue());
+        this.now = fresh ? last.getKey() : now;
+        this.latest = fresh ? last.getValue() : Double.NaN;
         this.noise = noise();
     }
 
@@ -101,9 +103,9 @@ public final class RecentLoad {
         return Math.max(threshold, NOISE_MULTIPLE * noise);
     }
 
-    /** The sample at t or up to 30 s before it, NaN without one. */
+    /** The sample at t or up to 30 s before it, NaN without one or when it is not finite. */
     private double at(Instant t) {
         Map.Entry<Instant, Double> e = load.floorEntry(t);
-        return e == null || e.getKey().isBefore(t.minusSeconds(30)) ? Double.NaN : e.getValue();
+        return e == null || e.getKey().isBefore(t.minusSeconds(30)) || !Double.isFinite(e.getValue()) ? Double.NaN : e.getValue();
     }
 }

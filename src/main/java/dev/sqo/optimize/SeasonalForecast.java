@@ -62,8 +62,9 @@ public final class SeasonalForecast {
     /** The highest load of the buckets from now to now + lead, one season ago. */
     private static double peak(ServiceHistory h, Duration season, Instant now, Duration lead) {
         double peak = Double.NaN;
-        for (Instant t = now.minus(season); !t.isAfter(now.minus(season).plus(lead)); t = t.plus(h.step())) {
-            double v = h.loadAt(t);
+        int last = h.index(now.minus(season).plus(lead));
+        for (int i = h.index(now.minus(season)); i <= last; i++) {
+            double v = i >= 0 && i < h.size() ? h.load()[i] : Double.NaN;
             if (Double.isNaN(v)) {
                 return Double.NaN;
             }

@@ -28,6 +28,7 @@ import dev.sqo.slo.PromDuration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +68,9 @@ public final class SignalCollector {
         Map<String, String> failed = new LinkedHashMap<>();
         AlertLevel alert = AlertLevel.NONE;
         Double budget = null;
+        Double fiveMinutes = null;
         Double burn = null;
+        boolean burnUnknown = false;
         for (ObjectiveOutcome o : report.objectives()) {
             if (!o.hasData()) {
                 failed.put("objective:" + o.objective().name, o.problem() != null ? o.problem() : "no traffic in the window");
@@ -76,14 +79,24 @@ public final class SignalCollector {
             alert = alert.compareTo(o.evaluation().alert()) >= 0 ? alert : o.evaluation().alert();
             Double remaining = o.evaluation().budgetRemaining();
             budget = budget == null ? remaining : Math.min(budget, remaining);
-            Double fiveMinutes = o.evaluation().burnRates().get(BurnRateWindows.M5);
-            if (fiveMinutes != null) {
-                burn = burn == null ? fiveMinutes : Math.max(burn, fiveMinutes);
+            Double five = o.evaluation().burnRates().get(BurnRateWindows.M5);
+            if (five != null) {
+                fiveMinutes = fiveMinutes == null ? five : Math.max(fiveMinutes, five);
+            }
+            Double burning = BurnRateWindows.now(o.evaluation().burnRates());
+            if (burning != null) {
+                burn = burn == null ? burning : Math.max(burn, burning);
+            } else {
+                burnUnknown = true;
             }
         }
-        if (burn != null) {
+        if (burnUnknown) {
+            // One objective's burn now unknown makes the burn now unknown: the others' calm says nothing about it.
+            burn = null;
+        }
+        if (fiveMinutes != null) {
             // The burn now, for judging a burn-driven action later: the alert's long window lags a recovery by an hour.
-            signals.put(TriggerEvaluator.BURN, SignalSeries.of(new TreeMap<>(Map.of(now, burn))));
+            signals.put(TriggerEvaluator.BURN, SignalSeries.of(new TreeMap<>(Map.of(now, fiveMinutes))));
         }
         PrometheusEndpoint endpoint = report.endpoint();
         WorkloadTarget target = new WorkloadTarget(report.resource().getMetadata().getNamespace(), workload.kind(), workload.name());
@@ -152,7 +165,7 @@ public final class SignalCollector {
             }
             ServiceHistory history = demand.history(endpoint, target, queries, workload.podCpuRequest(), now);
             int last = history.index(now) - 1;
-            double cpuNow = last >= 0 && last < history.size() ? history.cpu()[last] : Double.NaN;
+            double cpuNow = currentCpu(endpoint, target, workload, now);
             // Without a cluster the pods are those the metrics name, all taken as ready.
             double running = last >= 0 && last < history.size() ? history.readyPods()[last] : Double.NaN;
             int ready = podsFromMetrics ? (Double.isNaN(running) ? workload.replicas() : (int) Math.round(running))
@@ -285,6 +298,34 @@ public final class SignalCollector {
             signals.put(rule.signal(), new SignalSeries(b.values(), b.baseline()));
         } catch (PrometheusQueryException e) {
             failed.put(rule.signal(), e.getMessage());
+        }
+    }
+
+    /**
+     * The pods' CPU now in fractions of their request, NaN when it cannot be read: what capacity starts from and
+     * what asks for pods while the request rate is missing. Optional, so a failure is no failed signal.
+     */
+    private double currentCpu(PrometheusEndpoint endpoint, WorkloadTarget target, WorkloadShape workload, Instant now) {
+        Double request = workload.podCpuRequest();
+        if (request == null || request <= 0) {
+            return Double.NaN;
+        }
+        try {
+            Collection<NavigableMap<Instant, Double>> byPod = observer.cpuByPod(endpoint, target, Duration.ofMinutes(2), now).values();
+            // Only pods with a sample at the newest time: a pod gone in the last minutes keeps its last value.
+            Instant newest = byPod.stream().filter(s -> !s.isEmpty()).map(NavigableMap::lastKey).max(Instant::compareTo).orElse(null);
+            double sum = 0;
+            int pods = 0;
+            for (NavigableMap<Instant, Double> s : byPod) {
+                Double v = newest == null ? null : s.get(newest);
+                if (v != null && Double.isFinite(v)) {
+                    sum += v;
+                    pods++;
+                }
+            }
+            return pods == 0 ? Double.NaN : sum / (pods * request);
+        } catch (PrometheusQueryException e) {
+            return Double.NaN;
         }
     }
 

@@ -156,7 +156,9 @@ public final class WorkloadOptimizer {
                         + " Retried after the cooldown.";
                 conditions.add(new OptimizationOutcome.Condition(OptimizationOutcome.OPTIMIZING, ConditionSet.FALSE, reason(e), message));
                 events.emit(sq, kind, name, "Warning", "ActionFailed", message, now);
-                ActionRecord failed = record(sq, workload, decision.action(), kind + "/" + name, now);
+                boolean onHpa = decision.action().kind() == ActionKind.RaiseHpaFloor || decision.action().kind() == ActionKind.RestoreHpaFloor;
+                ActionRecord failed = record(sq, onHpa ? null : workload, decision.action(), onHpa
+                        ? "HorizontalPodAutoscaler/" + hpa.map(HpaFloor.Hpa::name).orElse("") : kind + "/" + name, now);
                 failed.result = "Failed";
                 failed.validation = "NotApplicable";
                 actions.add(failed);
@@ -315,7 +317,8 @@ public final class WorkloadOptimizer {
     private static List<ActionHold> holdsAfter(List<ActionHold> before, DecisionCycle.Decision decision, Instant now) {
         List<ActionHold> out = new ArrayList<>();
         for (ActionHold h : before) {
-            if (decision.holds().contains(new Hold(ActionKind.of(h.kind), h.signal))) {
+            // A hold of a kind this release does not know stays as it was: only a person clears it.
+            if (ActionKind.of(h.kind) == null || decision.holds().contains(new Hold(ActionKind.of(h.kind), h.signal))) {
                 out.add(h);
             }
         }

