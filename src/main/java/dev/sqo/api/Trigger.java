@@ -99,4 +99,13 @@ public class Trigger {
     @Pattern("^(Ticket|Page)$")
     @JsonPropertyDescription("BudgetBurn only: the alert level that fires the trigger, Ticket or Page (default).")
     public String level;
+
+    /** A trigger of the kind that fires above or below a threshold (null for the kind's default). */
+    public static Trigger of(Kind kind, Double above, Double below) {
+        Trigger t = new Trigger();
+        t.kind = kind;
+        t.above = above;
+        t.below = below;
+        return t;
+    }
 }

@@ -91,17 +91,9 @@ public final class OptimizationPolicies {
      */
     static List<Trigger> defaults() {
         List<Trigger> out = new ArrayList<>();
-        out.add(trigger(Trigger.Kind.MemoryUtilization, 85.0, null));
-        out.add(trigger(Trigger.Kind.ErrorRatio, null, null));
+        out.add(Trigger.of(Trigger.Kind.MemoryUtilization, 85.0, null));
+        out.add(Trigger.of(Trigger.Kind.ErrorRatio, null, null));
         return out;
-    }
-
-    private static Trigger trigger(Trigger.Kind kind, Double above, Double below) {
-        Trigger t = new Trigger();
-        t.kind = kind;
-        t.above = above;
-        t.below = below;
-        return t;
     }
 
     private static List<TriggerRule> rules(Trigger t, List<Objective> objectives) {

@@ -63,6 +63,14 @@ class ObjectiveScalerTest {
         return history(days, b -> b % 10 == 0 ? 280 : 200, b -> 4, b -> 0.4, b -> b % 10 == 0 ? 0.7 : 0.5);
     }
 
+    /** 200 requests/s, and 400 every day from the minute of the day given until 18:00. */
+    private static IntToDoubleFunction daily(int riseMinute) {
+        return b -> {
+            long minuteOfDay = Math.floorMod(NOW.minus(BUCKET.multipliedBy(b)).getEpochSecond() / 60, 1440);
+            return minuteOfDay >= riseMinute && minuteOfDay < 1080 ? 400 : 200;
+        };
+    }
+
     /** The load at every 30 s of the last ten minutes. */
     private static NavigableMap<Instant, Double> load(double rps) {
         NavigableMap<Instant, Double> out = new TreeMap<>();
@@ -263,11 +271,7 @@ class ObjectiveScalerTest {
     void theForecastReadsEveryBucketOfItsLeadWhateverTheSecond() {
         // Yesterday the load jumped at 12:05; now is 12:03 and the lead reaches 12:05:30.
         Instant now = NOW.plusSeconds(180);
-        IntToDoubleFunction daily = b -> {
-            long minuteOfDay = Math.floorMod(NOW.minus(BUCKET.multipliedBy(b)).getEpochSecond() / 60, 1440);
-            return minuteOfDay >= 725 && minuteOfDay < 1080 ? 400 : 200;
-        };
-        ServiceHistory h = history(3, daily, b -> 6, b -> 0.4, b -> 0.5);
+        ServiceHistory h = history(3, daily(725), b -> 6, b -> 0.4, b -> 0.5);
         SeasonalForecast.Outcome f = SeasonalForecast.ahead(h, now, Duration.ofSeconds(150));
         assertNotNull(f.forecast(), f.reason());
         assertEquals(400, f.forecast().load(), 1e-9);
@@ -276,11 +280,7 @@ class ObjectiveScalerTest {
     @Test
     void aDailyRiseIsForecastAndScaledOutAheadOfIt() {
         // Every day at noon the load doubles from 200 to 400 requests/s within 10 minutes; now is noon.
-        IntToDoubleFunction daily = b -> {
-            long minuteOfDay = Math.floorMod(NOW.minus(BUCKET.multipliedBy(b)).getEpochSecond() / 60, 1440);
-            return minuteOfDay >= 720 && minuteOfDay < 1080 ? 400 : 200;
-        };
-        ServiceHistory h = history(3, daily, b -> 6, b -> 0.4, b -> 0.5);
+        ServiceHistory h = history(3, daily(720), b -> 6, b -> 0.4, b -> 0.5);
         SeasonalForecast.Outcome f = SeasonalForecast.ahead(h, NOW, Duration.ofSeconds(150));
         assertNotNull(f.forecast(), f.reason());
         assertEquals(Duration.ofDays(1), f.forecast().season());

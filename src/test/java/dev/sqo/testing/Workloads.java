@@ -88,18 +88,10 @@ public final class Workloads {
         o.replicas.min = 1;
         o.replicas.max = 10;
         // The trigger-driven control, as the seed rules listed explicitly: these tests pin how actions are carried out.
-        o.triggers = new ArrayList<>(List.of(trigger(Trigger.Kind.CpuUtilization, 80.0, null), trigger(Trigger.Kind.CpuUtilization, null, 20.0),
-                trigger(Trigger.Kind.MemoryUtilization, 85.0, null), trigger(Trigger.Kind.ErrorRatio, null, null),
-                trigger(Trigger.Kind.BudgetBurn, null, null)));
+        o.triggers = new ArrayList<>(List.of(Trigger.of(Trigger.Kind.CpuUtilization, 80.0, null), Trigger.of(Trigger.Kind.CpuUtilization, null, 20.0),
+                Trigger.of(Trigger.Kind.MemoryUtilization, 85.0, null), Trigger.of(Trigger.Kind.ErrorRatio, null, null),
+                Trigger.of(Trigger.Kind.BudgetBurn, null, null)));
         sq.getSpec().optimization = o;
         return sq;
-    }
-
-    private static Trigger trigger(Trigger.Kind kind, Double above, Double below) {
-        Trigger t = new Trigger();
-        t.kind = kind;
-        t.above = above;
-        t.below = below;
-        return t;
     }
 }
