@@ -9,7 +9,6 @@ import dev.sqo.metrics.PrometheusAllowlist;
 import dev.sqo.metrics.PrometheusEndpoint;
 import dev.sqo.metrics.PrometheusEndpointResolver;
 import dev.sqo.metrics.SliObserver;
-import dev.sqo.metrics.WorkloadSignalObserver;
 import dev.sqo.playground.DemoHistory;
 import dev.sqo.playground.LocalPrometheus;
 import dev.sqo.reconcile.EvaluationReport;

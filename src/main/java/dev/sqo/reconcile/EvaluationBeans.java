@@ -6,7 +6,6 @@ import dev.sqo.metrics.PrometheusAllowlist;
 import dev.sqo.metrics.PrometheusEndpoint;
 import dev.sqo.metrics.PrometheusEndpointResolver;
 import dev.sqo.metrics.SliObserver;
-import dev.sqo.metrics.WorkloadSignalObserver;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
