@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -109,19 +111,25 @@ public final class SliceStore {
             List<PromSeries> result = api.queryRange(endpoint, query.promql(), SliceSeries.startOf(chunk + 1),
                     SliceSeries.startOf(chunkEnd), SliceSeries.SLICE);
             Map<Long, Map<String, Double>> partsBySlice = new HashMap<>();
+            Set<Long> corrupt = new HashSet<>();
             for (PromSeries s : result) {
                 String part = s.label(SliQuery.PART_LABEL);
                 for (int i = 0; i < s.timestampsSeconds().length; i++) {
                     long slice = s.timestampsSeconds()[i] / SliceSeries.SLICE_SECONDS - 1;
+                    // An infinite count is no count: the slice is no data, not a part the decoder may read as absent.
+                    if (Double.isInfinite(s.values()[i])) {
+                        corrupt.add(slice);
+                    }
                     partsBySlice.computeIfAbsent(slice, k -> new HashMap<>()).put(part, s.values()[i]);
                 }
             }
             for (long slice = chunk; slice < chunkEnd; slice++) {
-                Map<String, Double> parts = partsBySlice.get(slice);
+                Map<String, Double> parts = corrupt.contains(slice) ? null : partsBySlice.get(slice);
                 double[] decoded = parts == null ? null : query.decoder().decode(parts);
+                boolean finite = decoded != null && Double.isFinite(decoded[0]) && Double.isFinite(decoded[1]);
                 int at = (int) (slice - firstIndex);
-                bad[at] = decoded == null ? Double.NaN : decoded[0];
-                total[at] = decoded == null ? Double.NaN : decoded[1];
+                bad[at] = finite ? decoded[0] : Double.NaN;
+                total[at] = finite ? decoded[1] : Double.NaN;
             }
         }
     }

@@ -107,7 +107,7 @@ public final class ObjectiveScaler {
             reasons.add(why);
             // Investigate once the burn-rate alert fires: a minute's errors are not yet a problem to hand to a person.
             unexplained = obs.alert() != AlertLevel.NONE ? why : null;
-        } else if (obs.budgetRemaining() == null) {
+        } else if (obs.budgetRemaining() == null || !Double.isFinite(obs.budgetRemaining())) {
             probeShare = 0;
             reasons.add("the remaining budget is unknown: no running hotter");
         } else if (obs.budgetRemaining() <= policy.budgetFloor()) {

@@ -170,7 +170,7 @@ public final class OptimizationPlanner {
         if (obs.alert() != AlertLevel.NONE) {
             return "the error budget is burning (" + obs.alert().display() + ")";
         }
-        if (obs.budgetRemaining() == null) {
+        if (obs.budgetRemaining() == null || !Double.isFinite(obs.budgetRemaining())) {
             return "the remaining error budget is unknown";
         }
         if (obs.budgetRemaining() < policy.budgetFloor()) {

@@ -45,8 +45,9 @@ public final class ScalingGuard {
         if (alert != AlertLevel.NONE) {
             return "the error budget is burning (" + alert.display() + ")";
         }
-        if (budgetRemaining == null || budgetRemaining < budgetFloor) {
-            return "remaining error budget " + (budgetRemaining == null ? "unknown" : Math.round(budgetRemaining * 100) + "%")
+        if (budgetRemaining == null || !(budgetRemaining >= budgetFloor)) {
+            return "remaining error budget " + (budgetRemaining == null || !Double.isFinite(budgetRemaining) ? "unknown"
+                    : Math.round(budgetRemaining * 100) + "%")
                     + " is below the floor of " + Math.round(budgetFloor * 100) + "%";
         }
         return null;

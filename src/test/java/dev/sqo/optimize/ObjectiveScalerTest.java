@@ -165,6 +165,13 @@ class ObjectiveScalerTest {
     }
 
     @Test
+    void aBudgetThatIsNotANumberIsUnknownAndBuysNoHotterRunning() {
+        ObjectiveScaler.Proposal p = propose(4, demand(load(400), 4, steady(2), 0.2), Double.NaN);
+        assertEquals(70, p.operating(), 1e-9);
+        assertTrue(p.reasons().stream().anyMatch(r -> r.contains("remaining budget is unknown")), p.reasons().toString());
+    }
+
+    @Test
     void loadThatMakesTheBudgetBurnRunsCoolerAndNeverScalesIn() {
         // 4 pods at 80 requests/s each: more than the 70 proven.
         ObjectiveScaler.Proposal p = propose(4, demand(load(320), 4, steady(2), 3.0), 0.6);

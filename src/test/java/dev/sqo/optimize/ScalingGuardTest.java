@@ -53,6 +53,9 @@ class ScalingGuardTest {
         assertEquals("scale-in to 3 refused: remaining error budget 5% is below the floor of 10%",
                 ScalingGuard.decide(3, ctx(AlertLevel.NONE, 0.05, false, null)).reason());
         assertFalse(ScalingGuard.decide(3, ctx(AlertLevel.NONE, null, false, null)).act());
+        // NaN < floor is false: a budget that is not a number must not let a scale-in through.
+        assertEquals("scale-in to 3 refused: remaining error budget unknown is below the floor of 10%",
+                ScalingGuard.decide(3, ctx(AlertLevel.NONE, Double.NaN, false, null)).reason());
     }
 
     @Test
