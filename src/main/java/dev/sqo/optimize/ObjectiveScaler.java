@@ -170,7 +170,7 @@ public final class ObjectiveScaler {
             // A sudden crowd: the whole step now, within the bounds; rate limits would shed requests for minutes.
             replicas = Math.max(behavior.minReplicas(), Math.min(behavior.maxReplicas(), desired));
         } else {
-            replicas = behavior.normalize(current, desired, rebuilt(d, now, operating, behavior), events, now);
+            replicas = behavior.normalize(current, desired, rebuilt(d, recent, now, operating, behavior), events, now);
         }
         String blocker = scaleInBlocker(obs, panic, burn);
         return new Proposal(desired, replicas, needed, capacity, operating, panic, forecast, outcome.reason(), blocker, unexplained,
@@ -221,10 +221,10 @@ public final class ObjectiveScaler {
      * The recommendations of the scale-down window, rebuilt from its load: nothing held in memory, so a restart
      * changes nothing.
      */
-    private static List<ReplicaRecommendation> rebuilt(Demand d, Instant now, double operating, ReplicaBehavior behavior) {
+    private static List<ReplicaRecommendation> rebuilt(Demand d, RecentLoad recent, Instant now, double operating,
+                                                       ReplicaBehavior behavior) {
         List<ReplicaRecommendation> out = new ArrayList<>();
         Duration window = behavior.scaleDown().stabilizationWindow();
-        RecentLoad recent = new RecentLoad(d.load(), now);
         for (Instant t : d.load().subMap(now.minus(window), false, now, true).keySet()) {
             out.add(new ReplicaRecommendation(t, Math.max(1, (int) Math.ceil(recent.sustainedAt(t) / operating))));
         }
