@@ -37,7 +37,8 @@ public class ActionRecord {
     @JsonPropertyDescription("Applied or Failed.")
     public String result;
 
-    @JsonPropertyDescription("Pending until the validation window has passed, then Effective, Ineffective or NotApplicable.")
+    @JsonPropertyDescription("Pending until the validation window has passed, then Effective, Ineffective or NotApplicable; Undone "
+            + "when another writer undid the action (it is not judged), Forgiven once a person cleared the holds since.")
     public String validation;
 
     @JsonPropertyDescription("What the validation found.")

@@ -46,9 +46,10 @@ public final class DecisionCycle {
      *
      * @param history applied scale changes, the last action, the holds in force and (for triggers) the recommendations
      * @param pending earlier actions whose validation is still pending
+     * @param undone  earlier actions another writer undid
      */
     public record Inputs(Mode mode, OptimizationPolicy policy, WorkloadObservation obs, HpaView hpa, PinningRequest pinning,
-                         OptimizationHistory history, List<PendingAction> pending, Instant now) {
+                         OptimizationHistory history, List<PendingAction> pending, List<UndoneActions.Undone> undone, Instant now) {
     }
 
     /** A pending action judged. */
@@ -66,9 +67,10 @@ public final class DecisionCycle {
      * @param holds    the holds in force after this decision (new ones added, recovered ones gone)
      * @param newHolds the holds this decision placed, with their reasons
      * @param notes    sentences for the recommendation beside the plan's reasons
+     * @param withheld why the plan's action is not carried out: another writer keeps undoing such actions; or null
      */
     public record Decision(OptimizationPlanner.Plan plan, PinningPlanner.Pin pin, PlannedAction action, List<Verdict> verdicts,
-                           List<Hold> holds, List<NewHold> newHolds, List<String> notes) {
+                           List<Hold> holds, List<NewHold> newHolds, List<String> notes, String withheld) {
     }
 
     private DecisionCycle() {
@@ -97,8 +99,13 @@ public final class DecisionCycle {
                 }
             }
         }
-        // A hold ends when its signal recovers: it has data again and no longer fires. Silence is not recovery.
-        holds.removeIf(h -> hasData(obs, h.signal()) && firing.stream().noneMatch(f -> f.signal().equals(h.signal())));
+        for (NewHold n : UndoneActions.holds(in.undone(), holds, in.now())) {
+            holds.add(n.hold());
+            newHolds.add(n);
+        }
+        // A hold ends when its signal recovers: it has data again and no longer fires. Silence is not recovery. A
+        // field left to another writer is sqo's again only when a person says so.
+        holds.removeIf(h -> !h.anySignal() && hasData(obs, h.signal()) && firing.stream().noneMatch(f -> f.signal().equals(h.signal())));
         OptimizationHistory history = new OptimizationHistory(in.history().recommendations(), in.history().scaleEvents(),
                 in.history().lastAction(), List.copyOf(holds));
         OptimizationPlanner.Plan plan = OptimizationPlanner.plan(policy, obs, history, in.now());
@@ -111,8 +118,18 @@ public final class DecisionCycle {
             notes.addAll(pin.reasons());
         }
         PlannedAction action;
+        String withheld = null;
         if (in.mode() == Mode.AUTO) {
             action = act(plan, pin, in.hpa(), obs, history, policy, in.now(), notes, p);
+            PlannedAction planned = action;
+            if (planned != null && holds.stream().anyMatch(h -> h.anySignal() && h.kind() == planned.kind())) {
+                String what = planned.kind().scales() ? planned.kind() + " " + planned.fromReplicas() + " -> " + planned.replicas()
+                        : planned.kind().name();
+                withheld = what + " is not carried out: another "
+                        + "writer keeps undoing sqo's " + planned.kind() + " actions (see status.holds)";
+                notes.add(withheld);
+                action = null;
+            }
         } else {
             action = release(in.hpa(), "optimization is no longer in Auto mode");
             if (in.hpa() != null) {
@@ -120,7 +137,7 @@ public final class DecisionCycle {
                         + "while the budget burns");
             }
         }
-        return new Decision(plan, pin, action, verdicts, List.copyOf(holds), newHolds, notes);
+        return new Decision(plan, pin, action, verdicts, List.copyOf(holds), newHolds, notes, withheld);
     }
 
     /**

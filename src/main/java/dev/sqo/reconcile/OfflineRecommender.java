@@ -45,7 +45,7 @@ public final class OfflineRecommender {
         OptimizationHistory fresh = new OptimizationHistory(List.of(new ReplicaRecommendation(at, workload.replicas())), List.of(), null,
                 List.of());
         OptimizationPlanner.Plan plan = DecisionCycle.decide(new DecisionCycle.Inputs(DecisionCycle.Mode.RECOMMEND, policy, obs, null,
-                null, fresh, List.of(), at)).plan();
+                null, fresh, List.of(), List.of(), at)).plan();
         return new OptimizationOutcome(RecommendationRenderer.render(workload, plan, List.of()), List.of(), List.of(), null,
                 List.of(new OptimizationOutcome.Condition(OptimizationOutcome.OPTIMIZING, ConditionSet.TRUE, "Recommending",
                         "Offline: " + plan.replicas() + " replicas recommended (now " + workload.replicas() + "); nothing is changed."),

@@ -12,7 +12,9 @@ import dev.sqo.optimize.OptimizationPlanner;
 import dev.sqo.optimize.PlannedAction;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The plan as status.recommendation shows it: quantities as users write them, reasons as sentences. */
@@ -84,9 +86,20 @@ final class RecommendationRenderer {
 
     /** The current resources of the containers an action changes, in the form of {@link #describe}. */
     static String describeCurrent(WorkloadShape workload, PlannedAction action) {
+        return describeCurrent(workload, action.resources().stream().map(ContainerChange::container).collect(Collectors.toSet()));
+    }
+
+    /** The current resources of the named containers, in the form of {@link #describe}. */
+    static String describeCurrent(WorkloadShape workload, Set<String> containers) {
         return describe(workload.containers().stream()
-                .filter(c -> action.resources().stream().anyMatch(ch -> ch.container().equals(c.name())))
+                .filter(c -> containers.contains(c.name()))
                 .map(c -> new ContainerChange(c.name(), c.cpuRequest(), c.cpuLimit(), c.memoryRequest(), c.memoryLimit()))
                 .toList());
+    }
+
+    /** The containers named in a {@link #describe} text: "app cpu=500m, sidecar memory=64Mi" names app and sidecar. */
+    static Set<String> containersIn(String described) {
+        // Container names are DNS labels: no spaces, no commas.
+        return Arrays.stream(described.split(", ")).map(part -> part.split(" ", 2)[0]).collect(Collectors.toSet());
     }
 }

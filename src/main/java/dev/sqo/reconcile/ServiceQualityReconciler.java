@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 
@@ -62,9 +63,9 @@ public class ServiceQualityReconciler implements Reconciler<ServiceQuality>, Cle
     }
 
     /** A bug in deciding or acting must not become a reconcile retry loop: it becomes a condition and a log line. */
-    private OptimizationOutcome optimize(ServiceQuality resource, EvaluationReport report, Instant now) {
+    private OptimizationOutcome optimize(ServiceQuality resource, List<ServiceQuality> neighbours, EvaluationReport report, Instant now) {
         try {
-            return optimizer.optimize(resource, report, now);
+            return optimizer.optimize(resource, neighbours, report, now);
         } catch (RuntimeException e) {
             LOG.errorf(e, "optimizing %s/%s failed", resource.getMetadata().getNamespace(), resource.getMetadata().getName());
             return OptimizationOutcome.idle(resource.getStatus(), ConditionSet.FALSE, "InternalError",
@@ -80,7 +81,7 @@ public class ServiceQualityReconciler implements Reconciler<ServiceQuality>, Cle
     @Override
     public DeleteControl cleanup(ServiceQuality resource, Context<ServiceQuality> context) {
         try {
-            optimizer.release(resource, clock.instant());
+            optimizer.release(resource, neighbours(resource, context), clock.instant());
         } catch (RuntimeException e) {
             // The finalizer must not keep the resource forever: a failed restore is logged and left to a person.
             LOG.errorf(e, "could not restore the HorizontalPodAutoscaler floor of %s/%s on deletion",
@@ -88,6 +89,11 @@ public class ServiceQualityReconciler implements Reconciler<ServiceQuality>, Cle
         }
         objectives.forget(resource.getMetadata().getNamespace(), resource.getMetadata().getName());
         return DeleteControl.defaultDelete();
+    }
+
+    /** The ServiceQualities of the resource's namespace, from the informer's cache: no request per cycle. */
+    private static List<ServiceQuality> neighbours(ServiceQuality resource, Context<ServiceQuality> context) {
+        return context.getPrimaryCache().list(resource.getMetadata().getNamespace()).toList();
     }
 
     @Override
@@ -106,7 +112,7 @@ public class ServiceQualityReconciler implements Reconciler<ServiceQuality>, Cle
             exclusions.update(resource);
             published = Optional.of(rules.publish(resource));
         }
-        OptimizationOutcome optimization = optimize(resource, report, now);
+        OptimizationOutcome optimization = optimize(resource, neighbours(resource, context), report, now);
         ServiceQualityStatus status = StatusAggregator.build(report, resource.getStatus(), published, Optional.of(optimization));
         objectives.update(resource.getMetadata().getNamespace(), resource.getMetadata().getName(), status);
         evaluator.evictIdle(now);

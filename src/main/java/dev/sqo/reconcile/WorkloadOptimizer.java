@@ -25,6 +25,7 @@ import dev.sqo.optimize.PinningPlanner;
 import dev.sqo.optimize.PlannedAction;
 import dev.sqo.optimize.ReplicaRecommendation;
 import dev.sqo.optimize.WorkloadObservation;
+import dev.sqo.optimize.WorkloadOwner;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import java.time.Duration;
@@ -79,13 +80,23 @@ public final class WorkloadOptimizer {
         this.counter = counter;
     }
 
-    public OptimizationOutcome optimize(ServiceQuality sq, EvaluationReport report, Instant now) {
+    /**
+     * @param neighbours the ServiceQualities of the namespace (this one among them or not): one of them may own the
+     *                   workload
+     */
+    public OptimizationOutcome optimize(ServiceQuality sq, List<ServiceQuality> neighbours, EvaluationReport report, Instant now) {
         ServiceQualityStatus previous = sq.getStatus();
         Optimization spec = sq.getSpec().optimizationOr(whenAbsent);
         String namespace = sq.getMetadata().getNamespace();
         String kind = sq.getSpec().targetRef.kind;
         String name = sq.getSpec().targetRef.name;
         List<ActionRecord> actions = new ArrayList<>(previous == null ? List.of() : previous.actions);
+        Optional<String> owner = otherOwner(sq, neighbours);
+        if (owner.isPresent()) {
+            return OptimizationOutcome.idle(previous, ConditionSet.FALSE, "TargetOwnedByAnother", kind + "/" + name + " is optimized by "
+                    + "ServiceQuality " + owner.get() + ", the oldest in Auto mode that targets it: two would undo each other's "
+                    + "actions, so this one only evaluates its objectives. Merge their objectives into one ServiceQuality.");
+        }
         if (!spec.active()) {
             OptimizationOutcome off = OptimizationOutcome.idle(previous, ConditionSet.FALSE, "Off", "Optimization is off: sqo changes nothing.");
             return withRelease(sq, off, actions, now);
@@ -118,12 +129,17 @@ public final class WorkloadOptimizer {
 
         recoverJournaled(workload.lastAction(), actions);
         hpa.ifPresent(h -> recoverJournaled(h.lastAction(), actions));
+        for (ActionRecord undone : UndoneActionFinder.mark(actions, workload, hpa.isPresent())) {
+            events.emit(sq, kind, name, "Warning", "ActionUndone", "Action " + undone.id + " (" + undone.kind + " " + undone.from + " -> "
+                    + undone.to + ") was " + undone.validationMessage + ". A second undo within a day and sqo leaves the field alone.", now);
+        }
         String clearedBy = previous == null ? null : previous.holdsClearedBy;
         List<ActionHold> holds = new ArrayList<>(previous == null ? List.of() : previous.holds);
         String clear = sq.getMetadata().getAnnotations() == null ? null
                 : sq.getMetadata().getAnnotations().get(SqoApi.CLEAR_HOLDS_ANNOTATION);
         if (clear != null && !clear.equals(clearedBy)) {
             holds.clear();
+            UndoneActionFinder.forgive(actions);
             clearedBy = clear;
         }
         List<ReplicaRecommendation> past = recommendations.computeIfAbsent(sq.getMetadata().getUid(), k -> new CopyOnWriteArrayList<>());
@@ -136,12 +152,14 @@ public final class WorkloadOptimizer {
         DecisionCycle.Decision decision = DecisionCycle.decide(new DecisionCycle.Inputs(
                 spec.mode == Optimization.Mode.Auto ? DecisionCycle.Mode.AUTO : DecisionCycle.Mode.RECOMMEND, policy, obs,
                 hpa.map(WorkloadOptimizer::view).orElse(null), spec.cpuPinning == null ? null : pinning(spec.cpuPinning, workload, obs),
-                history, pending(actions), now));
+                history, pending(actions), UndoneActionFinder.of(actions), now));
         OptimizationPlanner.Plan plan = decision.plan();
         past.add(new ReplicaRecommendation(now, plan.desiredReplicas()));
         past.removeIf(r -> r.time().isBefore(now.minus(RECOMMENDATION_MEMORY)));
         judge(sq, actions, decision.verdicts(), now, kind, name);
         holds = holdsAfter(holds, decision, now);
+        decision.newHolds().stream().filter(n -> n.hold().anySignal()).map(DecisionCycle.NewHold::reason).distinct()
+                .forEach(reason -> events.emit(sq, kind, name, "Warning", "UndoneByAnotherWriter", reason, now));
 
         List<String> notes = new ArrayList<>(decision.notes());
         PinningPlanner.Pin pin = decision.pin();
@@ -185,6 +203,10 @@ public final class WorkloadOptimizer {
                 recommendation.resources = RecommendationRenderer.resources(pin.resources());
             }
         }
+        if (conditions.isEmpty() && decision.withheld() != null) {
+            conditions.add(new OptimizationOutcome.Condition(OptimizationOutcome.OPTIMIZING, ConditionSet.FALSE, "UndoneByAnotherWriter",
+                    decision.withheld() + "."));
+        }
         if (conditions.isEmpty()) {
             conditions.add(optimizing(spec.mode, applied, plan, workload));
         }
@@ -201,10 +223,13 @@ public final class WorkloadOptimizer {
         return release == null ? null : carryOut(sq, null, hpa.get(), null, release, now);
     }
 
-    /** On deletion of the ServiceQuality: restore a raised HPA floor, forget the memory. */
-    public void release(ServiceQuality sq, Instant now) {
+    /**
+     * On deletion of the ServiceQuality: restore a raised HPA floor (unless another ServiceQuality owns the workload,
+     * and the floor is its), forget the memory.
+     */
+    public void release(ServiceQuality sq, List<ServiceQuality> neighbours, Instant now) {
         recommendations.remove(sq.getMetadata().getUid());
-        if (sq.getSpec() == null || sq.getSpec().targetRef == null) {
+        if (sq.getSpec() == null || sq.getSpec().targetRef == null || otherOwner(sq, neighbours).isPresent()) {
             return;
         }
         String namespace = sq.getMetadata().getNamespace();
@@ -262,6 +287,25 @@ public final class WorkloadOptimizer {
             case ScaleOut, ScaleIn -> actuator.scale(namespace, workload, action.replicas(), record);
         }
         return record;
+    }
+
+    /** The name of another ServiceQuality that owns this one's workload, if one does. */
+    private Optional<String> otherOwner(ServiceQuality sq, List<ServiceQuality> neighbours) {
+        List<WorkloadOwner.Claim> claims = new ArrayList<>();
+        claims.add(claim(sq));
+        for (ServiceQuality n : neighbours) {
+            if (!n.getMetadata().getName().equals(sq.getMetadata().getName()) && n.getSpec() != null && n.getSpec().targetRef != null
+                    && sq.getSpec().targetRef.toString().equals(n.getSpec().targetRef.toString())) {
+                claims.add(claim(n));
+            }
+        }
+        return WorkloadOwner.of(claims).map(WorkloadOwner.Claim::name).filter(owner -> !owner.equals(sq.getMetadata().getName()));
+    }
+
+    private WorkloadOwner.Claim claim(ServiceQuality sq) {
+        String created = sq.getMetadata().getCreationTimestamp();
+        return new WorkloadOwner.Claim(sq.getMetadata().getName(), created == null ? null : Instant.parse(created),
+                sq.getSpec().optimizationOr(whenAbsent).mode == Optimization.Mode.Auto);
     }
 
     static DecisionCycle.HpaView view(HpaFloor.Hpa h) {
@@ -327,7 +371,8 @@ public final class WorkloadOptimizer {
             hold.kind = n.hold().kind().name();
             hold.signal = n.hold().signal();
             hold.since = now.truncatedTo(ChronoUnit.SECONDS).toString();
-            hold.reason = n.reason() + " or the annotation " + SqoApi.CLEAR_HOLDS_ANNOTATION + " is set to a new value.";
+            hold.reason = n.reason() + (n.hold().anySignal() ? " Then set the annotation " + SqoApi.CLEAR_HOLDS_ANNOTATION + " to a new value."
+                    : " or the annotation " + SqoApi.CLEAR_HOLDS_ANNOTATION + " is set to a new value.");
             out.add(hold);
         }
         return out;

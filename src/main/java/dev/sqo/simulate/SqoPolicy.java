@@ -116,7 +116,7 @@ final class SqoPolicy implements ReplicaPolicy {
         WorkloadObservation obs = new WorkloadObservation(current, pods, signals, failed, List.of(), alert, budget, null,
                 policy.objectiveControl() ? demand(state, burnUnknown ? null : burn) : null);
         DecisionCycle.Decision decision = DecisionCycle.decide(new DecisionCycle.Inputs(DecisionCycle.Mode.AUTO, policy, obs, null, null,
-                new OptimizationHistory(recommendations, events, lastAction, holds), pending, now));
+                new OptimizationHistory(recommendations, events, lastAction, holds), pending, List.of(), now));
         recommendations.add(new ReplicaRecommendation(now, decision.plan().desiredReplicas()));
         recommendations.removeIf(r -> r.time().isBefore(now.minus(Duration.ofHours(1))));
         // The decision state the operator keeps in the status: judged actions leave the pending list, holds follow.

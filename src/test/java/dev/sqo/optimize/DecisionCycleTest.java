@@ -50,7 +50,7 @@ class DecisionCycleTest {
                                                  DecisionCycle.HpaView hpa, List<Hold> holds, List<DecisionCycle.PendingAction> pending,
                                                  Instant lastAction) {
         return DecisionCycle.decide(new DecisionCycle.Inputs(mode, policy, obs, hpa, null,
-                new OptimizationHistory(List.of(), List.of(), lastAction, holds), pending, NOW));
+                new OptimizationHistory(List.of(), List.of(), lastAction, holds), pending, List.of(), NOW));
     }
 
     @Test
@@ -122,5 +122,19 @@ class DecisionCycleTest {
                 new DecisionCycle.HpaView("web", 6, 8, 2), List.of(), List.of(), null);
         assertEquals(ActionKind.RestoreHpaFloor, d.action().kind());
         assertEquals(4, d.plan().replicas(), "the plan is still shown: ceil(3 x 90 / 70)");
+    }
+
+    @Test
+    void anActionOfAKindAnotherWriterKeepsUndoingIsWithheldWhatEverItsSignal() {
+        List<UndoneActions.Undone> undone = List.of(
+                new UndoneActions.Undone("a1", ActionKind.ScaleOut, NOW.minus(Duration.ofMinutes(10)), "ScaleOut 2 -> 3"),
+                new UndoneActions.Undone("a2", ActionKind.ScaleOut, NOW.minus(Duration.ofMinutes(5)), "ScaleOut 2 -> 3"));
+        DecisionCycle.Decision d = DecisionCycle.decide(new DecisionCycle.Inputs(DecisionCycle.Mode.AUTO, triggers(CPU_OUT),
+                cpu(2, 90, AlertLevel.NONE), null, null, OptimizationHistory.EMPTY, List.of(), undone, NOW));
+
+        assertNull(d.action());
+        assertEquals(3, d.plan().replicas(), "the plan is still shown");
+        assertTrue(d.withheld().startsWith("ScaleOut 2 -> 3 is not carried out"), d.withheld());
+        assertTrue(d.holds().contains(new Hold(ActionKind.ScaleOut, Hold.ANY_SIGNAL)));
     }
 }

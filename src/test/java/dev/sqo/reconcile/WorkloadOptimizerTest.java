@@ -96,8 +96,13 @@ class WorkloadOptimizerTest {
 
     /** One reconcile's optimization, with the outcome written to the status as the reconciler would. */
     private static ServiceQuality cycle(WorkloadOptimizer operator, ServiceQuality sq, Instant now) {
+        return cycle(operator, sq, List.of(), now);
+    }
+
+    /** One reconcile's optimization beside other ServiceQualities of the namespace. */
+    private static ServiceQuality cycle(WorkloadOptimizer operator, ServiceQuality sq, List<ServiceQuality> neighbours, Instant now) {
         EvaluationReport report = evaluator.evaluate(sq, now, (ns, n, k) -> Optional.empty());
-        OptimizationOutcome outcome = operator.optimize(sq, report, now);
+        OptimizationOutcome outcome = operator.optimize(sq, neighbours, report, now);
         sq.setStatus(StatusAggregator.build(report, sq.getStatus(), Optional.empty(), Optional.of(outcome)));
         return sq;
     }
@@ -261,7 +266,7 @@ class WorkloadOptimizerTest {
         sq.getSpec().optimization.cooldown = "0m";
         cycle(operator, sq, END.plusSeconds(60));
         assertEquals(5, hpa("quiet").getSpec().getMinReplicas());
-        operator.release(sq, END.plusSeconds(90));
+        operator.release(sq, List.of(), END.plusSeconds(90));
         assertEquals(2, hpa("quiet").getSpec().getMinReplicas());
         client.resource(hpa("quiet")).delete();
     }
@@ -304,6 +309,108 @@ class WorkloadOptimizerTest {
         sq.getMetadata().setAnnotations(java.util.Map.of(SqoApi.CLEAR_HOLDS_ANNOTATION, "2026-11-22"));
         cycle(operator(), sq, END.plus(Duration.ofMinutes(21)));
         assertTrue(sq.getStatus().holds.isEmpty());
+    }
+
+    @Test
+    void replicasAnotherWriterSetsBackTwiceAreLeftToItInsteadOfFlappingForever() {
+        Workloads.deploy(client, "busy", BUSY, "500m", "256Mi", null);
+        ServiceQuality sq = Workloads.serviceQuality("busy-gitops", "busy", true, Optimization.Mode.Auto);
+        sq.getSpec().optimization.cooldown = "1m";
+        WorkloadOptimizer operator = operator();
+        cycle(operator, sq, END);
+        assertEquals(3, deployment("busy").getSpec().getReplicas());
+
+        // A GitOps tool syncs the replicas in Git back: sqo's scale-out is not in effect, so it is not judged (no hold
+        // while the budget burns), and sqo decides again from what it finds.
+        client.apps().deployments().inNamespace(WORKLOAD_NAMESPACE).withName("busy").scale(2);
+        cycle(operator, sq, END.plusSeconds(90));
+        assertEquals("Undone", sq.getStatus().actions.get(0).validation);
+        assertTrue(sq.getStatus().actions.get(0).validationMessage.contains("has 2 replicas, not the 3 sqo set"),
+                sq.getStatus().actions.get(0).validationMessage);
+        assertTrue(sq.getStatus().holds.isEmpty());
+        assertEquals(3, deployment("busy").getSpec().getReplicas(), "one undo is someone else's decision: sqo decides again");
+
+        // Undone a second time within the day: a loop. sqo leaves the replicas to the other writer and says why.
+        client.apps().deployments().inNamespace(WORKLOAD_NAMESPACE).withName("busy").scale(2);
+        cycle(operator, sq, END.plusSeconds(180));
+        assertEquals(2, deployment("busy").getSpec().getReplicas(), "no third scale-out against the other writer");
+        assertEquals("Undone", sq.getStatus().actions.get(1).validation);
+        assertEquals(List.of("ScaleOut", "ScaleIn"), sq.getStatus().holds.stream().map(h -> h.kind).toList());
+        assertTrue(sq.getStatus().holds.stream().allMatch(h -> "*".equals(h.signal)));
+        assertTrue(sq.getStatus().holds.get(0).reason.contains("ignoreDifferences"), sq.getStatus().holds.get(0).reason);
+        assertEquals("UndoneByAnotherWriter", condition(sq.getStatus(), "Optimizing").reason);
+        assertEquals("False", condition(sq.getStatus(), "Optimizing").status);
+        assertTrue(client.v1().events().inNamespace(WORKLOAD_NAMESPACE).list().getItems().stream()
+                .anyMatch(e -> "UndoneByAnotherWriter".equals(e.getReason())));
+
+        // The field stays the other writer's, burn or not, until a person gives it back.
+        cycle(operator, sq, END.plusSeconds(270));
+        assertEquals(2, deployment("busy").getSpec().getReplicas());
+        assertEquals(2, sq.getStatus().actions.size());
+        sq.getMetadata().setAnnotations(java.util.Map.of(SqoApi.CLEAR_HOLDS_ANNOTATION, "argo-ignores-replicas"));
+        cycle(operator, sq, END.plusSeconds(360));
+        assertTrue(sq.getStatus().holds.isEmpty());
+        assertEquals(List.of("Forgiven", "Forgiven"), sq.getStatus().actions.stream().limit(2).map(a -> a.validation).toList());
+    }
+
+    @Test
+    void aResizeAnotherWriterRevertsTwiceIsNotReappliedAtEveryCooldown() {
+        Workloads.deploy(client, "leaky", LEAKY, "500m", "200Mi", "256Mi");
+        ServiceQuality sq = Workloads.serviceQuality("leaky-gitops", "leaky", false, Optimization.Mode.Auto);
+        sq.getSpec().optimization.resources = new RightSizing();
+        sq.getSpec().optimization.resources.enabled = false;
+        sq.getSpec().optimization.cooldown = "1m";
+        WorkloadOptimizer operator = operator();
+        cycle(operator, sq, END);
+        assertEquals("Resize", sq.getStatus().actions.get(0).kind);
+
+        revertMemory("leaky");
+        cycle(operator, sq, END.plusSeconds(90));
+        assertEquals("Undone", sq.getStatus().actions.get(0).validation);
+        assertEquals("Resize", sq.getStatus().actions.get(1).kind, "one revert: sqo decides again");
+
+        revertMemory("leaky");
+        cycle(operator, sq, END.plusSeconds(180));
+        assertEquals(2, sq.getStatus().actions.size(), "no third rolling update against the other writer");
+        assertEquals("256Mi", deployment("leaky").getSpec().getTemplate().getSpec().getContainers().get(0).getResources().getLimits()
+                .get("memory").toString());
+        assertTrue(sq.getStatus().holds.stream().anyMatch(h -> "Resize".equals(h.kind) && "*".equals(h.signal)));
+        assertEquals("UndoneByAnotherWriter", condition(sq.getStatus(), "Optimizing").reason);
+    }
+
+    /** What a GitOps sync of the manifest does: the memory request and limit as they are in Git. */
+    private void revertMemory(String name) {
+        client.apps().deployments().inNamespace(WORKLOAD_NAMESPACE).withName(name).edit(d -> {
+            var resources = d.getSpec().getTemplate().getSpec().getContainers().get(0).getResources();
+            resources.getRequests().put("memory", new Quantity("200Mi"));
+            resources.getLimits().put("memory", new Quantity("256Mi"));
+            return d;
+        });
+    }
+
+    @Test
+    void ofTwoServiceQualitiesOnOneWorkloadOnlyTheOldestActsAndTheOtherSaysWhy() {
+        Workloads.deploy(client, "busy", BUSY, "500m", "256Mi", null);
+        ServiceQuality older = Workloads.serviceQuality("busy-team-a", "busy", true, Optimization.Mode.Auto);
+        older.getMetadata().setCreationTimestamp("2026-11-01T00:00:00Z");
+        ServiceQuality younger = Workloads.serviceQuality("busy-team-b", "busy", true, Optimization.Mode.Auto);
+        younger.getMetadata().setCreationTimestamp("2026-11-02T00:00:00Z");
+        List<ServiceQuality> namespace = List.of(older, younger);
+        WorkloadOptimizer operator = operator();
+
+        cycle(operator, younger, namespace, END);
+        assertEquals(2, deployment("busy").getSpec().getReplicas(), "the younger one does not act");
+        assertTrue(younger.getStatus().actions.isEmpty());
+        assertEquals("TargetOwnedByAnother", condition(younger.getStatus(), "Optimizing").reason);
+        assertTrue(condition(younger.getStatus(), "Optimizing").message.contains("busy-team-a"));
+
+        cycle(operator, older, namespace, END);
+        assertEquals(3, deployment("busy").getSpec().getReplicas(), "the oldest acts");
+
+        // The younger one in Recommend mode or Off must not give back what the owner took either.
+        younger.getSpec().optimization.mode = Optimization.Mode.Off;
+        cycle(operator, younger, namespace, END.plusSeconds(30));
+        assertEquals("TargetOwnedByAnother", condition(younger.getStatus(), "Optimizing").reason);
     }
 
     @Test
