@@ -29,6 +29,14 @@ public class Exclusion {
             + "|(?:(?:19|20|21)(?:0[48]|[2468][048]|[13579][26])|2000)-02-29)"
             + "T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:[.][0-9]{1,9})?(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])$";
 
+    static final String DURATION_PATTERN = "^[0-9]{1,4}(m|h|d)$";
+    /**
+     * From 1 minute to 31 days (44,640 minutes): every evaluation looks back one duration for occurrences still open,
+     * and a maintenance longer than a month is an absolute window. Guarded by the pattern: the API server runs the rule
+     * even when the pattern fails, and int() would error.
+     */
+    static final String DURATION_RULE = "!self.matches('" + DURATION_PATTERN + "') || [int(self.substring(0, size(self) - 1)) * "
+            + "(self.endsWith('m') ? 1 : self.endsWith('h') ? 60 : 1440)].all(minutes, minutes >= 1 && minutes <= 44640)";
 
     @Required
     @Size(min = 1, max = 63)
@@ -51,8 +59,10 @@ public class Exclusion {
     @JsonPropertyDescription("Start of a recurring window as a five-field cron schedule, e.g. '0 2 * * SUN' (Sundays 02:00).")
     public String schedule;
 
-    @Pattern("^[0-9]{1,4}(m|h|d)$")
-    @JsonPropertyDescription("Length of each recurring window, e.g. 2h.")
+    @Size(max = 5)
+    @Pattern(DURATION_PATTERN)
+    @ValidationRule(value = DURATION_RULE, message = "duration must be between 1m and 31d; a longer maintenance is an absolute window (from and to)")
+    @JsonPropertyDescription("Length of each recurring window, e.g. 2h, from 1m to 31d.")
     public String duration;
 
     @Default("UTC")

@@ -10,7 +10,7 @@ public class NodeTuningState {
     @JsonPropertyDescription("Node name.")
     public String name;
 
-    @JsonPropertyDescription("Applied, Degraded (a setting failed) or Pending (not reported yet).")
+    @JsonPropertyDescription("Applied, Degraded (a setting failed, or the node agent's journal of originals was unreadable and set aside) or Pending (not reported yet).")
     public String state;
 
     @JsonPropertyDescription("The failing settings, or what the node is waiting for.")

@@ -30,7 +30,8 @@ public final class SpecValidator {
 
     /**
      * What admission cannot check, on a spec it accepted: PromQL that Prometheus would refuse, a schedule cron-utils
-     * cannot read, a time zone the JVM does not know, times that do not parse.
+     * cannot read, a time zone the JVM does not know, times that do not parse, windows that open so often that
+     * evaluating them would cost the operator more than any other spec may.
      */
     public static List<FieldError> semanticProblems(ServiceQualitySpec spec) {
         List<FieldError> out = new ArrayList<>();
@@ -38,6 +39,7 @@ public final class SpecValidator {
             SliExpressions.check(spec.objectives.get(i), "spec.objectives[" + i + "]", out);
         }
         List<Exclusion> exclusions = spec.exclusions == null ? List.of() : spec.exclusions;
+        int readable = out.size();
         for (int i = 0; i < exclusions.size(); i++) {
             try {
                 exclusions.get(i).toWindow();
@@ -47,6 +49,9 @@ public final class SpecValidator {
             } catch (IllegalArgumentException e) {
                 out.add(new FieldError("spec.exclusions[" + i + "]", FieldError.Type.INVALID, e.getMessage()));
             }
+        }
+        if (out.size() == readable) {
+            spec.exclusionSchedule().tooCostly().ifPresent(why -> out.add(new FieldError("spec.exclusions", FieldError.Type.INVALID, why)));
         }
         return out;
     }

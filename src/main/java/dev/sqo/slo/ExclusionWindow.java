@@ -24,22 +24,57 @@ public sealed interface ExclusionWindow {
         }
 
         @Override
-        public List<Interval> intervalsOverlapping(Instant from, Instant to) {
-            return window.intervalsOverlapping(from.minus(lag), to).stream()
-                    .map(i -> new Interval(i.start(), i.end().plus(lag)))
-                    .filter(i -> i.overlaps(from, to))
+        public List<Interval> intervalsOverlapping(Instant from, Instant to, Duration bridge, Steps steps) {
+            return window.intervalsOverlapping(from.minus(lag), to, bridge, steps).stream()
+                    .map(i -> new Interval(i.start(), i.end().plus(lag)).within(from, to))
+                    .flatMap(Optional::stream)
                     .toList();
         }
     }
 
     String name();
 
-    /** The half-open intervals [start, end) of this window that overlap [from, to). */
-    List<Interval> intervalsOverlapping(Instant from, Instant to);
+    /**
+     * The parts of this window inside [from, to), as half-open intervals in time order; a gap shorter than
+     * {@code bridge} between two of them is closed. Bridging at the 5-minute slice length leaves every slice mask the
+     * same (a slice that overlaps such a gap also overlaps one of its sides) and keeps the intervals to about one per
+     * bridge of the range, whatever the schedule.
+     *
+     * @throws TooManySteps when a recurring window opens or extends more often than {@code steps} allows
+     */
+    List<Interval> intervalsOverlapping(Instant from, Instant to, Duration bridge, Steps steps);
+
+    /**
+     * How many occurrences one computation may step through, over all its windows: bridging bounds the steps by the
+     * range, this bounds them by what a spec was allowed to ask for.
+     */
+    final class Steps {
+        private final int limit;
+        private int taken;
+
+        Steps(int limit) {
+            this.limit = limit;
+        }
+
+        void take() {
+            if (++taken > limit) {
+                throw new TooManySteps(limit);
+            }
+        }
+    }
+
+    final class TooManySteps extends IllegalStateException {
+        TooManySteps(int limit) {
+            super("the maintenance windows open or extend more than " + limit + " times");
+        }
+    }
 
     record Interval(Instant start, Instant end) {
-        boolean overlaps(Instant from, Instant to) {
-            return start.isBefore(to) && end.isAfter(from);
+        /** This interval cut to [from, to), or empty when it lies outside. */
+        Optional<Interval> within(Instant from, Instant to) {
+            Instant s = start.isBefore(from) ? from : start;
+            Instant e = end.isAfter(to) ? to : end;
+            return s.isBefore(e) ? Optional.of(new Interval(s, e)) : Optional.empty();
         }
     }
 
@@ -51,12 +86,16 @@ public sealed interface ExclusionWindow {
         }
 
         @Override
-        public List<Interval> intervalsOverlapping(Instant from, Instant to) {
-            Interval i = new Interval(start, end);
-            return i.overlaps(from, to) ? List.of(i) : List.of();
+        public List<Interval> intervalsOverlapping(Instant from, Instant to, Duration bridge, Steps steps) {
+            return new Interval(start, end).within(from, to).stream().toList();
         }
     }
 
+    /**
+     * Occurrences of a cron schedule, each open for the duration. Occurrences that start while an earlier one is
+     * still open extend it: the run is found by jumping to the last occurrence before its current end, never by
+     * walking every occurrence, so that "* * * * *" for 31 days costs a few steps, not 44,640 per evaluation.
+     */
     final class Recurring implements ExclusionWindow {
         private static final CronParser PARSER = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
 
@@ -86,22 +125,42 @@ public sealed interface ExclusionWindow {
         }
 
         @Override
-        public List<Interval> intervalsOverlapping(Instant from, Instant to) {
+        public List<Interval> intervalsOverlapping(Instant from, Instant to, Duration bridge, Steps steps) {
             List<Interval> out = new ArrayList<>();
             // An occurrence that started up to one duration before 'from' still overlaps it.
-            ZonedDateTime cursor = from.minus(duration).atZone(zone);
-            while (true) {
-                Optional<ZonedDateTime> next = schedule.nextExecution(cursor);
-                if (next.isEmpty() || !next.get().toInstant().isBefore(to)) {
+            Optional<ZonedDateTime> next = after(from.minus(duration).atZone(zone));
+            while (next.isPresent() && next.get().toInstant().isBefore(to)) {
+                steps.take();
+                Instant start = next.get().toInstant();
+                ZonedDateTime latest = next.get();
+                Instant end = start.plus(duration);
+                while (end.isBefore(to)) {
+                    // The last occurrence before the run closes (or within a bridge of it) keeps it open longest.
+                    Optional<ZonedDateTime> extending = before(end.plus(bridge).atZone(zone));
+                    if (extending.isEmpty() || !extending.get().isAfter(latest)) {
+                        break;
+                    }
+                    steps.take();
+                    latest = extending.get();
+                    end = latest.toInstant().plus(duration);
+                }
+                new Interval(start, end).within(from, to).ifPresent(out::add);
+                if (!end.isBefore(to)) {
                     return out;
                 }
-                Instant start = next.get().toInstant();
-                Interval i = new Interval(start, start.plus(duration));
-                if (i.overlaps(from, to)) {
-                    out.add(i);
-                }
-                cursor = next.get();
+                next = after(latest);
             }
+            return out;
+        }
+
+        /** The first occurrence strictly after t; none rather than one that does not move on. */
+        private Optional<ZonedDateTime> after(ZonedDateTime t) {
+            return schedule.nextExecution(t).filter(o -> o.isAfter(t));
+        }
+
+        /** The last occurrence strictly before t. */
+        private Optional<ZonedDateTime> before(ZonedDateTime t) {
+            return schedule.lastExecution(t).filter(o -> o.isBefore(t));
         }
     }
 }

@@ -1,19 +1,27 @@
 package dev.sqo.tuning;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,11 +40,18 @@ import java.util.stream.Stream;
  * proc/sys and sys (no symlink leads elsewhere). Before it changes a file it journals the file's original value and
  * the value it writes, on disk, so that a crash never loses an original. It restores the files a new profile no
  * longer sets, and everything when no profile applies, but never a file someone else changed since.
+ *
+ * <p>A journal that cannot be read (truncated by a crash, or edited) is set aside next to it, never guessed from:
+ * the originals it held are lost, so those files keep their values, every pass reports the loss as a failure until
+ * an admin deletes the set-aside file, and tuning goes on with a new journal.
  */
 public final class NodeTuner {
 
     /** The journal, under the root, so that a later run (or a restarted agent) can restore the originals. */
     public static final String STATE_FILE = "var/lib/sqo/node-tuning.json";
+    /** Where an unreadable journal goes: {@value #STATE_FILE}.corrupt-20261130T041000Z. */
+    private static final String SET_ASIDE = ".corrupt-";
+    private static final DateTimeFormatter SET_ASIDE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final String KUBELET_STATE = "var/lib/kubelet/cpu_manager_state";
     private static final Pattern CPU_DIR = Pattern.compile("cpu[0-9]+");
     /** Every file sqo may write; a journal entry for anything else (a hand edit) is ignored. */
@@ -53,7 +68,7 @@ public final class NodeTuner {
     /** Applies a profile's settings; files an earlier profile changed and this one does not set are restored. */
     public List<SettingResult> apply(String profile, List<TuningSetting> settings) throws IOException {
         Journal journal = Journal.load(root.resolve(STATE_FILE));
-        List<SettingResult> results = new ArrayList<>();
+        List<SettingResult> results = new ArrayList<>(lostJournals());
         Map<String, Desired> desired = new LinkedHashMap<>();
         for (TuningSetting s : settings) {
             if (s.key().equals(TuningSetting.CPU_MANAGER_POLICY)) {
@@ -117,7 +132,8 @@ public final class NodeTuner {
     /** Restores every file this agent changed and forgets them. */
     public List<SettingResult> restore() throws IOException {
         Journal journal = Journal.load(root.resolve(STATE_FILE));
-        List<SettingResult> results = new ArrayList<>(journal.ignored.stream().map(f -> new SettingResult("?", f, null, null,
+        List<SettingResult> results = new ArrayList<>(lostJournals());
+        results.addAll(journal.ignored.stream().map(f -> new SettingResult("?", f, null, null,
                 SettingResult.Outcome.SKIPPED, "not a file sqo writes: ignored")).toList());
         for (String file : new ArrayList<>(journal.entries.keySet())) {
             results.add(restore(journal, file));
@@ -125,6 +141,28 @@ public final class NodeTuner {
         journal.profile = null;
         journal.save(root.resolve(STATE_FILE));
         return results;
+    }
+
+    /**
+     * One failure per journal set aside: what it held is not restored, and saying so on every pass keeps the node
+     * Degraded until someone has looked.
+     */
+    private List<SettingResult> lostJournals() throws IOException {
+        Path journal = root.resolve(STATE_FILE);
+        if (!Files.isDirectory(journal.getParent())) {
+            return List.of();
+        }
+        List<SettingResult> out = new ArrayList<>();
+        try (DirectoryStream<Path> aside = Files.newDirectoryStream(journal.getParent(), journal.getFileName() + SET_ASIDE + "*")) {
+            for (Path p : aside) {
+                out.add(new SettingResult("journal", root.relativize(p).toString(), null, null, SettingResult.Outcome.FAILED,
+                        "unreadable (truncated or corrupt), set aside here: the originals of the settings sqo changed before"
+                                + " are lost and will not be restored; sqo goes on applying and journals anew. Check this"
+                                + " node's settings against the file, then delete it"));
+            }
+        }
+        out.sort(Comparator.comparing(SettingResult::target));
+        return out;
     }
 
     private SettingResult restore(Journal journal, String file) {
@@ -305,10 +343,15 @@ public final class NodeTuner {
         final Map<String, Entry> entries = new TreeMap<>();
         final List<String> ignored = new ArrayList<>();
 
+        /** The journal on disk; one that cannot be read is set aside and an empty one begins. */
         static Journal load(Path file) throws IOException {
             Journal j = new Journal();
             if (Files.exists(file)) {
-                JsonNode tree = JSON.readTree(file.toFile());
+                JsonNode tree = readable(file);
+                if (tree == null) {
+                    setAside(file);
+                    return j;
+                }
                 j.profile = tree.path("profile").isTextual() ? tree.get("profile").asText() : null;
                 for (Iterator<Map.Entry<String, JsonNode>> it = tree.path("files").fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
@@ -322,10 +365,16 @@ public final class NodeTuner {
             return j;
         }
 
-        /** Written to a temporary file and moved into place, so a crash leaves the old journal or the new one. */
+        /**
+         * Written to a temporary file, flushed to disk, and moved into place, then the directory flushed too: a crash
+         * or power loss leaves the old journal or the new one, never a truncated one, and never the old one after
+         * the settings it does not list were written.
+         */
         void save(Path file) throws IOException {
             if (entries.isEmpty() && profile == null) {
-                Files.deleteIfExists(file);
+                if (Files.deleteIfExists(file)) {
+                    syncDirectory(file.getParent());
+                }
                 return;
             }
             Files.createDirectories(file.getParent());
@@ -335,7 +384,44 @@ public final class NodeTuner {
             entries.forEach((path, entry) -> files.putObject(path).put("original", entry.original()).put("written", entry.written()));
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.writeString(tmp, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree));
+            try (FileChannel written = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                written.force(true);
+            }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            syncDirectory(file.getParent());
+        }
+
+        /** The journal's tree, or null when it is not a JSON object (an empty file is what a crash before a flush leaves). */
+        private static JsonNode readable(Path file) throws IOException {
+            try {
+                JsonNode tree = JSON.readTree(file.toFile());
+                return tree != null && tree.isObject() ? tree : null;
+            } catch (JsonProcessingException e) {
+                return null;
+            }
+        }
+
+        /** Kept for the admin, under a name that says when; never overwritten, never read again. */
+        private static void setAside(Path file) throws IOException {
+            Path aside = file.resolveSibling(file.getFileName() + SET_ASIDE + SET_ASIDE_TIME.format(Instant.now()));
+            Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+            syncDirectory(file.getParent());
+        }
+
+        /**
+         * Makes a rename or deletion in the directory durable. Where the platform cannot open a directory (Windows),
+         * the move is as durable as it makes it; a failing flush is an error like any other.
+         */
+        private static void syncDirectory(Path dir) throws IOException {
+            FileChannel channel;
+            try {
+                channel = FileChannel.open(dir, StandardOpenOption.READ);
+            } catch (IOException e) {
+                return;
+            }
+            try (channel) {
+                channel.force(true);
+            }
         }
     }
 }

@@ -4,9 +4,11 @@ import dev.sqo.api.admission.FieldError;
 import dev.sqo.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -64,5 +66,39 @@ class SpecValidatorTest {
         sq.getSpec().objectives.get(0).ratio.total = "sum(rate(http_requests_total{job=\"scenario\"}[{{window}}])";
         assertEquals(List.of("spec.objectives[0].ratio.total: Invalid value: \"sum(rate(http_requests_total{job=\\\"scenario\\\"}"
                 + "[{{window}}])\": 1:58: parse error: unclosed left parenthesis"), problems(sq));
+    }
+
+    private static Exclusion recurring(String name, String schedule, String duration) {
+        Exclusion e = new Exclusion();
+        e.name = name;
+        e.schedule = schedule;
+        e.duration = duration;
+        return e;
+    }
+
+    /** The costliest windows admission accepts: open every minute for a month, twenty of them. */
+    @Test
+    void theLongestWindowsOnTheDensestScheduleAreAcceptedAndJudgedQuickly() {
+        ServiceQuality sq = resource();
+        sq.getSpec().exclusions = java.util.stream.IntStream.range(0, 20).mapToObj(i -> recurring("w" + i, "* * * * *", "31d")).toList();
+        assertEquals(List.of(), assertTimeoutPreemptively(Duration.ofSeconds(5), () -> problems(sq)));
+    }
+
+    /** Windows that open every few minutes would cost every evaluation tens of thousands of steps: refused once, by name. */
+    @Test
+    void windowsThatOpenEveryFewMinutesAreRefused() {
+        ServiceQuality sq = resource();
+        sq.getSpec().exclusions = List.of(recurring("flicker", "*/2 * * * *", "1m"));
+        List<String> problems = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> problems(sq));
+        assertEquals(List.of("spec.exclusions: the maintenance windows open or extend more than 10000 times"
+                + " a year (a window opened every few minutes, or one that occurrences closer than 5 minutes keep extending):"
+                + " use fewer, longer windows"), problems);
+    }
+
+    @Test
+    void anHourlyWindowIsAccepted() {
+        ServiceQuality sq = resource();
+        sq.getSpec().exclusions = List.of(recurring("batch", "0 * * * *", "5m"));
+        assertEquals(List.of(), problems(sq));
     }
 }

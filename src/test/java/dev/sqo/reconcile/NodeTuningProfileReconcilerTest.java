@@ -79,6 +79,32 @@ class NodeTuningProfileReconcilerTest extends NodeTuningOperatorTest {
         assertEquals("60", Files.readString(root.resolve("n1/proc/sys/vm/swappiness")).trim());
     }
 
+    /**
+     * A journal cut short by a crash (the agent used to stop on it, pass after pass): the agent sets it aside, applies
+     * the profile, and the profile's status names the node as Degraded with what was lost.
+     */
+    @Test
+    void aTruncatedJournalOnANodeIsSetAsideAndTheNodeIsDegraded(@TempDir Path root) throws Exception {
+        node("journal-1", Map.of("sqo.dev/pool", "journal"));
+        client.resource(profile("journal-profile", "journal")).create();
+        await("journal-profile", s -> s.matchedNodes != null && s.matchedNodes == 1);
+        awaitTrue(() -> "journal-profile".equals(label("journal-1")), "the node is labelled");
+        prepare(root, "static");
+        Files.createDirectories(root.resolve(NodeTuner.STATE_FILE).getParent());
+        Files.writeString(root.resolve(NodeTuner.STATE_FILE), "{\"profile\" : \"journal-profile\", \"files\" : {\"proc/sys/vm/swapp");
+
+        new NodeAgent(agent, new NodeTuner(root), "journal-1", Clock.systemUTC()).cycle();
+
+        assertEquals("10", Files.readString(root.resolve("proc/sys/vm/swappiness")).trim(), "the profile still applies");
+        NodeTuningProfile reported = await("journal-profile", s -> s.nodes != null && "Degraded".equals(s.nodes.get(0).state));
+        String message = reported.getStatus().nodes.get(0).message;
+        assertTrue(message.startsWith("journal (var/lib/sqo/node-tuning.json.corrupt-"), message);
+        assertTrue(message.contains("the originals of the settings sqo changed before are lost and will not be restored"), message);
+        StatusCondition degraded = condition(reported.getStatus(), "Degraded");
+        assertEquals("True", degraded.status);
+        assertTrue(degraded.message.startsWith("journal-1: journal (var/lib/sqo/node-tuning.json.corrupt-"), degraded.message);
+    }
+
     /** A node's tree as the agent sees it under its root. */
     private static void prepare(Path root, String kubeletPolicy) throws IOException {
         Map<String, String> files = Map.of(

@@ -187,4 +187,70 @@ class NodeTunerTest {
         assertEquals("root:x:0:0", read("etc/passwd"));
         assertTrue(results.stream().allMatch(r -> r.outcome() == SettingResult.Outcome.SKIPPED), results.toString());
     }
+
+    /** The set-aside journals next to the journal. */
+    private List<Path> setAside() throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(root.resolve(NodeTuner.STATE_FILE).getParent())) {
+            return files.filter(f -> f.getFileName().toString().startsWith("node-tuning.json.corrupt-")).toList();
+        }
+    }
+
+    private static List<SettingResult> failed(List<SettingResult> results) {
+        return results.stream().filter(r -> r.outcome().failed()).toList();
+    }
+
+    /**
+     * A crash that cut the journal short must not stop the agent for good: the journal is set aside, the profile
+     * still applies, and the node says what was lost on every pass until an admin deletes the set-aside file.
+     */
+    @Test
+    void aTruncatedJournalIsSetAsideAndTheNodeReportsWhatIsLost() throws IOException {
+        new NodeTuner(root).apply("latency", LATENCY);
+        String journal = read(NodeTuner.STATE_FILE);
+        Files.writeString(root.resolve(NodeTuner.STATE_FILE), journal.substring(0, journal.length() / 2));
+
+        List<SettingResult> results = new NodeTuner(root).apply("latency", LATENCY);
+
+        assertEquals(1, setAside().size());
+        assertEquals(journal.substring(0, journal.length() / 2), Files.readString(setAside().get(0)), "kept as it was found");
+        SettingResult lost = failed(results).get(0);
+        assertEquals(1, failed(results).size(), results.toString());
+        assertEquals("journal (" + root.relativize(setAside().get(0)) + "): FAILED: unreadable (truncated or corrupt), set aside here:"
+                + " the originals of the settings sqo changed before are lost and will not be restored; sqo goes on applying"
+                + " and journals anew. Check this node's settings against the file, then delete it", lost.line());
+        assertEquals("10", read("proc/sys/vm/swappiness"), "the profile still holds");
+        assertTrue(read(NodeTuner.STATE_FILE).contains("\"profile\" : \"latency\""), "a new journal begins");
+
+        assertEquals(List.of(lost), failed(new NodeTuner(root).apply("latency", LATENCY)), "reported again on the next pass");
+        Files.delete(setAside().get(0));
+        assertEquals(List.of(), failed(new NodeTuner(root).apply("latency", LATENCY)), "until an admin has looked");
+    }
+
+    /**
+     * An empty journal is what a crash leaves when the data never reached the disk: it is no journal of nothing.
+     * Without the originals the agent restores nothing it cannot know, and leaves sqo's values in place.
+     */
+    @Test
+    void anEmptyJournalIsSetAsideAndNothingIsRestoredFromAGuess() throws IOException {
+        new NodeTuner(root).apply("latency", LATENCY);
+        Files.writeString(root.resolve(NodeTuner.STATE_FILE), "");
+
+        List<SettingResult> results = new NodeTuner(root).restore();
+
+        assertEquals(1, setAside().size());
+        assertEquals(1, failed(results).size(), results.toString());
+        assertTrue(failed(results).get(0).line().startsWith("journal (var/lib/sqo/node-tuning.json.corrupt-"), results.toString());
+        assertEquals("10", read("proc/sys/vm/swappiness"), "the original is unknown: nothing is written");
+        assertFalse(Files.exists(root.resolve(NodeTuner.STATE_FILE)));
+    }
+
+    @Test
+    void aJournalThatIsNoObjectIsSetAside() throws IOException {
+        file(NodeTuner.STATE_FILE, "[\"proc/sys/vm/swappiness\"]");
+        List<SettingResult> results = new NodeTuner(root).apply("latency", LATENCY);
+        assertEquals(1, setAside().size());
+        assertEquals("journal", failed(results).get(0).key(), results.toString());
+        assertEquals("60", new com.fasterxml.jackson.databind.ObjectMapper().readTree(root.resolve(NodeTuner.STATE_FILE).toFile())
+                .path("files").path("proc/sys/vm/swappiness").path("original").asText(), "the new journal holds what it found");
+    }
 }

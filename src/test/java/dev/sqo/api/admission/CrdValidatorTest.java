@@ -120,6 +120,12 @@ class CrdValidatorTest {
                         + " \"to\": \"2027-03-01T00:00:00Z\"}]}", "spec.exclusions[0].from", "should match"),
                 Arguments.of("duration 1h30m", "/spec", "{\"exclusions\": [{\"name\": \"x\", \"schedule\": \"0 2 * * *\","
                         + " \"duration\": \"1h30m\"}]}", "spec.exclusions[0].duration", "should match"),
+                Arguments.of("duration 9999d", "/spec", "{\"exclusions\": [{\"name\": \"x\", \"schedule\": \"* * * * *\","
+                        + " \"duration\": \"9999d\"}]}", "spec.exclusions[0].duration", "duration must be between 1m and 31d"),
+                Arguments.of("duration 745h", "/spec", "{\"exclusions\": [{\"name\": \"x\", \"schedule\": \"0 2 * * *\","
+                        + " \"duration\": \"745h\"}]}", "spec.exclusions[0].duration", "duration must be between 1m and 31d"),
+                Arguments.of("duration 0m", "/spec", "{\"exclusions\": [{\"name\": \"x\", \"schedule\": \"0 2 * * *\","
+                        + " \"duration\": \"0m\"}]}", "spec.exclusions[0].duration", "duration must be between 1m and 31d"),
                 Arguments.of("minute 60", "/spec", "{\"exclusions\": [{\"name\": \"x\", \"schedule\": \"60 2 * * *\","
                         + " \"duration\": \"1h\"}]}", "spec.exclusions[0].schedule", "should match"),
                 Arguments.of("six cron fields", "/spec", "{\"exclusions\": [{\"name\": \"x\", \"schedule\": \"0 0 2 * * *\","
@@ -192,7 +198,9 @@ class CrdValidatorTest {
         merge((ObjectNode) doc.get("spec"), "{\"optimization\": {\"resources\": {\"cpu\": {\"min\": \"500m\", \"max\": \"2\"}, "
                 + "\"memory\": {\"min\": \"1000Mi\", \"max\": \"1Gi\"}}}, \"exclusions\": [{\"name\": \"leap\", "
                 + "\"from\": \"2028-02-29T22:00:00+01:00\", \"to\": \"2028-02-29T23:30:00.5+01:00\"}, {\"name\": \"weekly\", "
-                + "\"schedule\": \"*/15 2-4 1,15 jan-MAR mon-fri\", \"duration\": \"30m\", \"timeZone\": \"America/Argentina/Buenos_Aires\"}]}");
+                + "\"schedule\": \"*/15 2-4 1,15 jan-MAR mon-fri\", \"duration\": \"30m\", \"timeZone\": \"America/Argentina/Buenos_Aires\"}, "
+                + "{\"name\": \"month\", \"schedule\": \"0 0 1 * *\", \"duration\": \"31d\"}, "
+                + "{\"name\": \"minute\", \"schedule\": \"* * * * *\", \"duration\": \"1m\"}]}");
         assertEquals(List.of(), SERVICE_QUALITIES.review(doc).errors());
     }
 
