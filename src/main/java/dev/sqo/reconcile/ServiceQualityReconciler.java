@@ -107,6 +107,8 @@ public class ServiceQualityReconciler implements Reconciler<ServiceQuality>, Cle
         if (report.specProblems().isEmpty()) {
             exclusions.update(resource);
             published = Optional.of(rules.publish(read));
+        } else if (config.prometheus().tenancy() == SqoConfig.Tenancy.NAMESPACED) {
+            published = Optional.of(rules.withdraw(resource));
         }
         OptimizationOutcome optimization = optimize(read, report, now);
         ServiceQualityStatus status = StatusAggregator.build(report, resource.getStatus(), published, Optional.of(optimization));
