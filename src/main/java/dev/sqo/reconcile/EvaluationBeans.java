@@ -34,7 +34,7 @@ public class EvaluationBeans {
         Optional<NamespaceConfinement> confinement = config.prometheus().tenancy() == SqoConfig.Tenancy.NAMESPACED
                 ? Optional.of(new NamespaceConfinement(config.prometheus().namespaceLabel())) : Optional.empty();
         return new ServiceQualityEvaluator(new SliObserver(new TimedPrometheusApi(new HttpPrometheusApi(), registry)),
-                new PrometheusEndpointResolver(defaultEndpoint, allowlist), confinement);
+                new PrometheusEndpointResolver(defaultEndpoint, allowlist, config.prometheus().labelProxyParameter()), confinement);
     }
 
     @Produces

@@ -115,6 +115,12 @@ public interface SqoConfig {
         /** The label that holds a series' namespace, which namespaced tenancy matches on. */
         @WithDefault("namespace")
         String namespaceLabel();
+
+        /**
+         * A URL parameter that names the ServiceQuality's namespace in every query, for a label-enforcing proxy
+         * (prom-label-proxy with -label namespace reads ?namespace=...); none by default.
+         */
+        Optional<String> labelProxyParameter();
     }
 
     enum Tenancy {

@@ -104,6 +104,7 @@ class HelmChartTest {
         SqoConfig config = config(manifests);
         assertEquals("http://prometheus-operated.monitoring.svc:9090", config.prometheus().url());
         assertEquals(SqoConfig.Tenancy.SHARED, config.prometheus().tenancy(), "as before the setting existed");
+        assertTrue(config.prometheus().labelProxyParameter().isEmpty());
         assertTrue(config.leaderElection().enabled());
         assertEquals(SqoConfig.DefaultMode.Recommend, config.optimization().defaultMode());
         assertEquals(SqoConfig.TuningMechanism.Agent, config.tuning().mechanism());
@@ -120,6 +121,7 @@ class HelmChartTest {
                 .set("rules.labels.release", "prometheus").set("optimization.defaultMode", "Off")
                 .set("prometheus.allowedUrls[0]", "https://thanos.example.com/")
                 .set("prometheus.tenancy", "namespaced").set("prometheus.namespaceLabel", "kubernetes_namespace")
+                .set("prometheus.labelProxyParameter", "namespace")
                 .set("imagePullSecrets[0].name", "registry"));
 
         assertEquals(2, one(manifests, "Deployment", "sqo").path("spec").path("replicas").asInt());
@@ -140,6 +142,7 @@ class HelmChartTest {
         assertEquals(List.of("https://thanos.example.com/"), config.prometheus().allowedUrls().orElseThrow());
         assertEquals(SqoConfig.Tenancy.NAMESPACED, config.prometheus().tenancy());
         assertEquals("kubernetes_namespace", config.prometheus().namespaceLabel());
+        assertEquals("namespace", config.prometheus().labelProxyParameter().orElseThrow());
         assertTrue(properties(manifests).getProperty("quarkus.operator-sdk.controllers.servicequality.namespaces").equals("team-a,team-b"));
 
         assertTrue(one(manifests, "ServiceMonitor", "sqo").path("spec").path("endpoints").get(0).path("honorLabels").asBoolean());

@@ -58,6 +58,8 @@ class NamespacedTenancyTest {
     private HttpServer server;
     private PrometheusEndpoint prometheus;
     private final List<String> queries = new CopyOnWriteArrayList<>();
+    /** The query string of each request's URL, where a label proxy reads its tenant. */
+    private final List<String> urlParameters = new CopyOnWriteArrayList<>();
 
     /** Knows a histogram's buckets and nothing else: every SLI query is sent, and answered with no series. */
     @BeforeEach
@@ -68,6 +70,7 @@ class NamespacedTenancyTest {
             String query = Stream.of(form.split("&")).filter(p -> p.startsWith("query="))
                     .map(p -> URLDecoder.decode(p.substring(6), StandardCharsets.UTF_8)).findFirst().orElseThrow();
             queries.add(query);
+            urlParameters.add(String.valueOf(exchange.getRequestURI().getRawQuery()));
             boolean range = exchange.getRequestURI().getPath().endsWith("query_range");
             String result = !range && query.startsWith("count by (le)") ? Stream.of("0.3", "0.5", "1.2", "+Inf")
                     .map(le -> "{\"metric\":{\"le\":\"" + le + "\"},\"value\":[" + NOW.getEpochSecond() + ",\"1\"]}")
@@ -88,9 +91,12 @@ class NamespacedTenancyTest {
     }
 
     private EvaluationReport evaluate(ServiceQuality sq, Optional<NamespaceConfinement> confinement) {
-        ServiceQualityEvaluator evaluator = new ServiceQualityEvaluator(new SliObserver(new HttpPrometheusApi()),
-                new PrometheusEndpointResolver(prometheus, new PrometheusAllowlist(List.of())), confinement);
-        return evaluator.evaluate(sq, NOW, (ns, name, key) -> Optional.empty());
+        return evaluator(confinement, Optional.empty()).evaluate(sq, NOW, (ns, name, key) -> Optional.empty());
+    }
+
+    private ServiceQualityEvaluator evaluator(Optional<NamespaceConfinement> confinement, Optional<String> labelProxyParameter) {
+        return new ServiceQualityEvaluator(new SliObserver(new HttpPrometheusApi()),
+                new PrometheusEndpointResolver(prometheus, new PrometheusAllowlist(List.of()), labelProxyParameter), confinement);
     }
 
     private static Optional<NamespaceConfinement> namespaced() {
@@ -198,5 +204,26 @@ class NamespacedTenancyTest {
         assertTrue(queries.stream().anyMatch(q -> q.contains("http_requests_total{namespace=\"b\",code=~\"5..\"}[5m]")), queries.toString());
         assertTrue(queries.stream().anyMatch(q -> q.contains("http_requests_total{job=\"x\"}[5m]")), queries.toString());
         assertFalse(queries.stream().anyMatch(q -> q.contains("namespace=\"a\",job=\"x\"")), queries.toString());
+    }
+
+    /** prom-label-proxy reads the tenant from the URL; slices read for one namespace are never served to another. */
+    @Test
+    void aLabelProxyIsToldTheNamespaceInEveryRequest() {
+        ServiceQualityEvaluator evaluator = evaluator(namespaced(), Optional.of("namespace"));
+        evaluator.evaluate(inNamespaceA(), NOW, (ns, name, key) -> Optional.empty());
+        int inA = urlParameters.size();
+        ServiceQuality sameSpecElsewhere = inNamespaceA();
+        sameSpecElsewhere.getMetadata().setNamespace("c");
+        evaluator.evaluate(sameSpecElsewhere, NOW, (ns, name, key) -> Optional.empty());
+
+        assertTrue(inA > 0 && urlParameters.size() > inA, urlParameters.toString());
+        assertEquals(List.of("namespace=a"), urlParameters.subList(0, inA).stream().distinct().toList());
+        assertEquals(List.of("namespace=c"), urlParameters.subList(inA, urlParameters.size()).stream().distinct().toList());
+    }
+
+    @Test
+    void withoutALabelProxyTheUrlHasNoParameter() {
+        evaluate(inNamespaceA(), namespaced());
+        assertEquals(List.of("null"), urlParameters.stream().distinct().toList());
     }
 }
