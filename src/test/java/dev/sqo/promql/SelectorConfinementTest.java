@@ -77,6 +77,14 @@ class SelectorConfinementTest {
                 "rate(x{namespace=\"a\",job=\"x\"}[5m]) / rate(y[5m])");
     }
 
+    /** The workload signals sqo builds itself (cAdvisor) select the namespace already: they read the same. */
+    @Test
+    void sqosOwnWorkloadQueriesAreUnchanged() throws Exception {
+        String cpu = "sum by (pod) (rate(container_cpu_usage_seconds_total{namespace=\"a\",pod=~\"web-[a-z0-9]{5,10}\","
+                + "container!=\"\",container!=\"POD\"}[5m]))";
+        assertEquals(cpu, confine(cpu));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"x{namespace=\"b\"}", "x{namespace=~\".+\"}", "x{namespace!=\"a\"}", "x{namespace=~\"a|b\"}",
             "x{namespace=\"\"}", "x{namespace!~\"b\"}", "x{namespace=\"a\",namespace!=\"b\"}", "{\"namespace\"=\"b\",__name__=\"x\"}"})

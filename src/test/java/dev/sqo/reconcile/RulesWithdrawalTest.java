@@ -4,6 +4,7 @@ import dev.sqo.api.ServiceQuality;
 import dev.sqo.rules.PrometheusRuleRenderer;
 import dev.sqo.testing.ApiRequestLog;
 import dev.sqo.testing.Fixtures;
+import dev.sqo.testing.TestClients;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
@@ -31,6 +32,8 @@ class RulesWithdrawalTest {
 
     KubernetesClient client;
     KubernetesMockServer server;
+    /** sqo's client, beside the test's own: its requests are held against the chart's RBAC. */
+    private KubernetesClient sqo;
 
     private static SqoConfig.Rules rulesConfig(SqoConfig.RulesMode mode) {
         return new SqoConfig.Rules() {
@@ -54,6 +57,7 @@ class RulesWithdrawalTest {
     @BeforeEach
     void prometheusOperatorInstalled() {
         ApiRequestLog.record(server);
+        sqo = TestClients.component(SqoUserAgent.OPERATOR, client);
         client.apiextensions().v1().customResourceDefinitions().resource(new CustomResourceDefinitionBuilder().withNewMetadata()
                 .withName(RulesPublisher.PROMETHEUS_RULE_CRD).endMetadata()
                 .withNewSpec().withGroup("monitoring.coreos.com").withScope("Namespaced")
@@ -76,8 +80,8 @@ class RulesWithdrawalTest {
     @Test
     void thePublishedPrometheusRuleOrConfigMapIsDeleted() {
         ServiceQuality sq = stored("a");
-        RulesPublisher withdrawing = new RulesPublisher(client, rulesConfig(SqoConfig.RulesMode.AUTO), Clock.systemUTC());
-        new RulesPublisher(client, rulesConfig(SqoConfig.RulesMode.PROMETHEUSRULE), Clock.systemUTC()).publish(sq);
+        RulesPublisher withdrawing = new RulesPublisher(sqo, rulesConfig(SqoConfig.RulesMode.AUTO), Clock.systemUTC());
+        new RulesPublisher(sqo, rulesConfig(SqoConfig.RulesMode.PROMETHEUSRULE), Clock.systemUTC()).publish(sq);
         assertNotNull(prometheusRule(sq));
 
         RulesOutcome outcome = withdrawing.withdraw(sq);
@@ -86,7 +90,7 @@ class RulesWithdrawalTest {
         assertEquals("False", outcome.status());
         assertNull(prometheusRule(sq));
 
-        new RulesPublisher(client, rulesConfig(SqoConfig.RulesMode.CONFIGMAP), Clock.systemUTC()).publish(sq);
+        new RulesPublisher(sqo, rulesConfig(SqoConfig.RulesMode.CONFIGMAP), Clock.systemUTC()).publish(sq);
         assertNotNull(client.configMaps().inNamespace("a").withName("sqo-scenario").get());
         withdrawing.withdraw(sq);
         assertNull(client.configMaps().inNamespace("a").withName("sqo-scenario").get());
@@ -98,7 +102,7 @@ class RulesWithdrawalTest {
         client.configMaps().inNamespace("b").resource(new ConfigMapBuilder().withNewMetadata().withName("sqo-scenario").endMetadata()
                 .addToData("k", "v").build()).create();
 
-        new RulesPublisher(client, rulesConfig(SqoConfig.RulesMode.AUTO), Clock.systemUTC()).withdraw(sq);
+        new RulesPublisher(sqo, rulesConfig(SqoConfig.RulesMode.AUTO), Clock.systemUTC()).withdraw(sq);
 
         assertNotNull(client.configMaps().inNamespace("b").withName("sqo-scenario").get());
     }
