@@ -181,9 +181,12 @@ public final class HttpPrometheusApi implements PrometheusApi {
         }
     }
 
+    /** The API's path under the base URL's path; the base's query (a label proxy's tenant) stays the query. */
     private static URI apiUri(URI base, String api) {
-        String s = base.toString();
-        return URI.create((s.endsWith("/") ? s : s + "/") + "api/v1/" + api);
+        String path = base.getRawPath() == null ? "" : base.getRawPath();
+        String query = base.getRawQuery() == null ? "" : "?" + base.getRawQuery();
+        return URI.create(base.getScheme() + "://" + base.getRawAuthority() + (path.endsWith("/") ? path : path + "/") + "api/v1/"
+                + api + query);
     }
 
     private static String enc(String s) {

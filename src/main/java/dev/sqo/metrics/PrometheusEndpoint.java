@@ -1,6 +1,8 @@
 package dev.sqo.metrics;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -19,7 +21,18 @@ public record PrometheusEndpoint(URI url, Duration timeout, Optional<String> aut
     }
 
     /**
-     * Identifies what this endpoint may see: the URL and the credentials. A gateway that picks the tenant by token
+     * This endpoint with a parameter in the URL of every request: the tenant for a label-enforcing proxy in front of
+     * Prometheus (prom-label-proxy reads it from the URL's query, {@code ?namespace=team-a}).
+     */
+    public PrometheusEndpoint withQueryParameter(String name, String value) {
+        String parameter = URLEncoder.encode(name, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
+        String base = url.toString();
+        return new PrometheusEndpoint(URI.create(base + (url.getRawQuery() == null ? "?" : "&") + parameter), timeout,
+                authorization, caBundlePem);
+    }
+
+    /**
+     * Identifies what this endpoint may see: the URL (with a label proxy's tenant) and the credentials. A gateway that picks the tenant by token
      * must not hand one tenant's cached slices to another. The credentials enter only as a hash.
      */
     public String cacheKey() {

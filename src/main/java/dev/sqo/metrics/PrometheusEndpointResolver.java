@@ -15,17 +15,31 @@ public final class PrometheusEndpointResolver {
 
     private final PrometheusEndpoint defaultEndpoint;
     private final PrometheusAllowlist allowlist;
+    private final Optional<String> tenantParameter;
 
     public PrometheusEndpointResolver(PrometheusEndpoint defaultEndpoint, PrometheusAllowlist allowlist) {
+        this(defaultEndpoint, allowlist, Optional.empty());
+    }
+
+    /**
+     * @param tenantParameter the URL parameter that names the resource's namespace in every request, for a
+     *                        label-enforcing proxy such as prom-label-proxy; empty for none
+     */
+    public PrometheusEndpointResolver(PrometheusEndpoint defaultEndpoint, PrometheusAllowlist allowlist,
+                                      Optional<String> tenantParameter) {
         this.defaultEndpoint = defaultEndpoint;
         this.allowlist = allowlist;
+        this.tenantParameter = tenantParameter;
     }
 
     public PrometheusEndpoint resolve(PrometheusSource source, String namespace, SecretSource secrets)
             throws EndpointRefusedException {
-        if (source == null) {
-            return defaultEndpoint;
-        }
+        PrometheusEndpoint endpoint = source == null ? defaultEndpoint : override(source, namespace, secrets);
+        return tenantParameter.map(p -> endpoint.withQueryParameter(p, namespace)).orElse(endpoint);
+    }
+
+    private PrometheusEndpoint override(PrometheusSource source, String namespace, SecretSource secrets)
+            throws EndpointRefusedException {
         URI url;
         try {
             url = URI.create(source.url);

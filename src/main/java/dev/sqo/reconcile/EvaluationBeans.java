@@ -1,5 +1,6 @@
 package dev.sqo.reconcile;
 
+import dev.sqo.api.NamespaceConfinement;
 import dev.sqo.metrics.HttpPrometheusApi;
 import dev.sqo.metrics.TimedPrometheusApi;
 import dev.sqo.metrics.PrometheusAllowlist;
@@ -13,6 +14,7 @@ import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /** Wires the plain-Java evaluation path from configuration. */
 public class EvaluationBeans {
@@ -29,8 +31,10 @@ public class EvaluationBeans {
         PrometheusEndpoint defaultEndpoint = PrometheusEndpoint.anonymous(URI.create(config.prometheus().url()),
                 config.prometheus().timeout());
         PrometheusAllowlist allowlist = new PrometheusAllowlist(config.prometheus().allowedUrls().orElse(List.of()));
+        Optional<NamespaceConfinement> confinement = config.prometheus().tenancy() == SqoConfig.Tenancy.NAMESPACED
+                ? Optional.of(new NamespaceConfinement(config.prometheus().namespaceLabel())) : Optional.empty();
         return new ServiceQualityEvaluator(new SliObserver(new TimedPrometheusApi(new HttpPrometheusApi(), registry)),
-                new PrometheusEndpointResolver(defaultEndpoint, allowlist));
+                new PrometheusEndpointResolver(defaultEndpoint, allowlist, config.prometheus().labelProxyParameter()), confinement);
     }
 
     @Produces

@@ -62,6 +62,28 @@ final class RulesPublisher {
         }
     }
 
+    /**
+     * Removes the rules sqo published for a ServiceQuality whose queries it cannot confine to the namespace: those
+     * published before (by an earlier generation, or while tenancy was shared) may read other namespaces' series.
+     */
+    RulesOutcome withdraw(ServiceQuality sq) {
+        String namespace = sq.getMetadata().getNamespace();
+        String name = PrometheusRuleRenderer.objectName(sq);
+        try {
+            deleteOwned(client.configMaps().inNamespace(namespace).withName(name).get(), sq);
+            if (prometheusRuleCrdInstalled()) {
+                deleteOwned(client.genericKubernetesResources(PrometheusRuleRenderer.API_VERSION, PrometheusRuleRenderer.KIND)
+                        .inNamespace(namespace).withName(name).get(), sq);
+            }
+            return new RulesOutcome(ConditionSet.FALSE, "Withdrawn", "No rules while the spec is invalid: rules of an earlier "
+                    + "spec could read other namespaces' series (sqo.prometheus.tenancy=namespaced).");
+        } catch (KubernetesClientException e) {
+            return new RulesOutcome(ConditionSet.FALSE, "PublishFailed", "Removing the rules of " + sq.getMetadata().getName()
+                    + " failed (HTTP " + e.getCode() + "); check the operator's RBAC for PrometheusRules and ConfigMaps in "
+                    + namespace + ".");
+        }
+    }
+
     private RulesOutcome publishPrometheusRule(ServiceQuality sq) {
         GenericKubernetesResource desired = PrometheusRuleRenderer.prometheusRule(sq, config.labels());
         desired.getMetadata().setOwnerReferences(List.of(owner(sq)));

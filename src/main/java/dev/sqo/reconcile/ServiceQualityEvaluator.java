@@ -1,5 +1,6 @@
 package dev.sqo.reconcile;
 
+import dev.sqo.api.NamespaceConfinement;
 import dev.sqo.api.Objective;
 import dev.sqo.api.ServiceQuality;
 import dev.sqo.api.ServiceQualitySpec;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Observe and evaluate for one ServiceQuality: the path the reconciler and {@code sqo evaluate} share. Nothing
@@ -31,19 +33,32 @@ public final class ServiceQualityEvaluator {
 
     private final SliObserver observer;
     private final PrometheusEndpointResolver endpoints;
-    private final SpecProblems specProblems = new SpecProblems();
+    private final SpecProblems specProblems;
 
+    /** Reads each resource's queries as written: any namespace's series (shared tenancy). */
     public ServiceQualityEvaluator(SliObserver observer, PrometheusEndpointResolver endpoints) {
-        this.observer = observer;
-        this.endpoints = endpoints;
+        this(observer, endpoints, Optional.empty());
     }
 
-    public EvaluationReport evaluate(ServiceQuality resource, Instant at, SecretSource secrets) {
-        ServiceQualitySpec spec = resource.getSpec();
-        List<String> problems = specProblems.of(resource);
-        if (!problems.isEmpty()) {
-            return EvaluationReport.invalidSpec(resource, at, problems);
+    /** @param confinement how each resource's queries are confined to its namespace; empty when they are not */
+    public ServiceQualityEvaluator(SliObserver observer, PrometheusEndpointResolver endpoints,
+                                   Optional<NamespaceConfinement> confinement) {
+        this.observer = observer;
+        this.endpoints = endpoints;
+        this.specProblems = new SpecProblems(confinement);
+    }
+
+    /**
+     * The report's resource is the one to act and publish rules on: with confinement, a copy whose spec holds the
+     * confined queries (the same metadata and status).
+     */
+    public EvaluationReport evaluate(ServiceQuality stored, Instant at, SecretSource secrets) {
+        SpecProblems.Judged judged = specProblems.of(stored);
+        if (!judged.problems().isEmpty()) {
+            return EvaluationReport.invalidSpec(stored, at, judged.problems());
         }
+        ServiceQuality resource = withSpec(stored, judged.spec());
+        ServiceQualitySpec spec = resource.getSpec();
         Duration window = PromDuration.parse(spec.window);
         PrometheusEndpoint endpoint;
         try {
@@ -57,6 +72,17 @@ public final class ServiceQualityEvaluator {
             outcomes.add(evaluate(resource, endpoint, objective, window, exclusions, at));
         }
         return new EvaluationReport(resource, at, window, List.of(), null, null, endpoint.toString(), outcomes, endpoint);
+    }
+
+    private static ServiceQuality withSpec(ServiceQuality stored, ServiceQualitySpec spec) {
+        if (spec == stored.getSpec()) {
+            return stored;
+        }
+        ServiceQuality read = new ServiceQuality();
+        read.setMetadata(stored.getMetadata());
+        read.setSpec(spec);
+        read.setStatus(stored.getStatus());
+        return read;
     }
 
     private static Map<String, String> identity(ServiceQuality resource, Objective objective) {

@@ -104,15 +104,19 @@ public class ServiceQualityReconciler implements Reconciler<ServiceQuality>, Cle
     private UpdateControl<ServiceQuality> evaluateAndAct(ServiceQuality resource, Context<ServiceQuality> context) {
         Instant now = clock.instant();
         EvaluationReport report = evaluator.evaluate(resource, now, secrets);
+        // As evaluated: with namespaced tenancy the rules and the optimization read the confined queries.
+        ServiceQuality read = report.resource();
         Optional<RulesOutcome> published = Optional.empty();
         BiPredicate<String, String> exists = (namespace, name) -> context.getPrimaryCache().get(new ResourceID(name, namespace)).isPresent();
         exclusions.forgetDeleted(exists);
         objectives.forgetDeleted(exists);
         if (report.specProblems().isEmpty()) {
             exclusions.update(resource);
-            published = Optional.of(rules.publish(resource));
+            published = Optional.of(rules.publish(read));
+        } else if (config.prometheus().tenancy() == SqoConfig.Tenancy.NAMESPACED) {
+            published = Optional.of(rules.withdraw(resource));
         }
-        OptimizationOutcome optimization = optimize(resource, neighbours(resource, context), report, now);
+        OptimizationOutcome optimization = optimize(read, neighbours(resource, context), report, now);
         ServiceQualityStatus status = StatusAggregator.build(report, resource.getStatus(), published, Optional.of(optimization));
         objectives.update(resource.getMetadata().getNamespace(), resource.getMetadata().getName(), status);
         evaluator.evictIdle(now);

@@ -104,6 +104,27 @@ public interface SqoConfig {
 
         /** URL prefixes a spec.prometheus.url may match; none by default, so overrides are refused. */
         Optional<List<String>> allowedUrls();
+
+        /**
+         * Which series a ServiceQuality's queries may read. shared (the default, as before): any, with the operator's
+         * identity. namespaced: only those of the ServiceQuality's own namespace, by a matcher on every selector.
+         */
+        @WithDefault("shared")
+        Tenancy tenancy();
+
+        /** The label that holds a series' namespace, which namespaced tenancy matches on. */
+        @WithDefault("namespace")
+        String namespaceLabel();
+
+        /**
+         * A URL parameter that names the ServiceQuality's namespace in every query, for a label-enforcing proxy
+         * (prom-label-proxy with -label namespace reads ?namespace=...); none by default.
+         */
+        Optional<String> labelProxyParameter();
+    }
+
+    enum Tenancy {
+        SHARED, NAMESPACED
     }
 
     interface Reconcile {

@@ -67,7 +67,8 @@ public final class StatusAggregator {
             conditions.set(METRICS_AVAILABLE, ConditionSet.UNKNOWN, "InvalidSpec", notEvaluated)
                     .set(OBJECTIVES_MET, ConditionSet.UNKNOWN, "InvalidSpec", notEvaluated)
                     .set(BUDGET_BURNING, ConditionSet.UNKNOWN, "InvalidSpec", notEvaluated);
-            rules.ifPresent(r -> conditions.set(RULES_PUBLISHED, ConditionSet.UNKNOWN, "InvalidSpec", notEvaluated));
+            // Only with namespaced tenancy: the rules of an earlier spec were withdrawn.
+            rules.ifPresent(r -> conditions.set(RULES_PUBLISHED, r.status(), r.reason(), r.message()));
             return finish(status, conditions, optimization);
         }
         if (report.endpointReason() != null) {

@@ -103,6 +103,8 @@ class HelmChartTest {
 
         SqoConfig config = config(manifests);
         assertEquals("http://prometheus-operated.monitoring.svc:9090", config.prometheus().url());
+        assertEquals(SqoConfig.Tenancy.SHARED, config.prometheus().tenancy(), "as before the setting existed");
+        assertTrue(config.prometheus().labelProxyParameter().isEmpty());
         assertTrue(config.leaderElection().enabled());
         assertEquals(SqoConfig.DefaultMode.Recommend, config.optimization().defaultMode());
         assertEquals(SqoConfig.TuningMechanism.Agent, config.tuning().mechanism());
@@ -118,6 +120,8 @@ class HelmChartTest {
                 .set("agent.enabled", true).set("agent.nodeSelector.sqo\\.dev/pool", "latency")
                 .set("rules.labels.release", "prometheus").set("optimization.defaultMode", "Off")
                 .set("prometheus.allowedUrls[0]", "https://thanos.example.com/")
+                .set("prometheus.tenancy", "namespaced").set("prometheus.namespaceLabel", "kubernetes_namespace")
+                .set("prometheus.labelProxyParameter", "namespace")
                 .set("imagePullSecrets[0].name", "registry"));
 
         assertEquals(2, one(manifests, "Deployment", "sqo").path("spec").path("replicas").asInt());
@@ -136,6 +140,9 @@ class HelmChartTest {
         assertEquals(Map.of("release", "prometheus"), config.rules().labels());
         assertEquals(SqoConfig.DefaultMode.Off, config.optimization().defaultMode());
         assertEquals(List.of("https://thanos.example.com/"), config.prometheus().allowedUrls().orElseThrow());
+        assertEquals(SqoConfig.Tenancy.NAMESPACED, config.prometheus().tenancy());
+        assertEquals("kubernetes_namespace", config.prometheus().namespaceLabel());
+        assertEquals("namespace", config.prometheus().labelProxyParameter().orElseThrow());
         assertTrue(properties(manifests).getProperty("quarkus.operator-sdk.controllers.servicequality.namespaces").equals("team-a,team-b"));
 
         assertTrue(one(manifests, "ServiceMonitor", "sqo").path("spec").path("endpoints").get(0).path("honorLabels").asBoolean());

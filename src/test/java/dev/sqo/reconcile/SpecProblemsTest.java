@@ -5,6 +5,7 @@ import dev.sqo.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -22,23 +23,23 @@ class SpecProblemsTest {
 
     @Test
     void aNewGenerationIsJudgedAnew() {
-        SpecProblems problems = new SpecProblems();
+        SpecProblems problems = new SpecProblems(Optional.empty());
         ServiceQuality sq = stored("a", 1);
-        List<String> first = problems.of(sq);
+        List<String> first = problems.of(sq).problems();
         assertEquals(List.of(), first);
-        assertSame(first, problems.of(stored("a", 1)), "the same generation is not judged again");
+        assertSame(first, problems.of(stored("a", 1)).problems(), "the same generation is not judged again");
 
         ServiceQuality changed = stored("a", 2);
         changed.getSpec().window = "91d";
-        assertTrue(problems.of(changed).get(0).startsWith("spec.window: "), problems.of(changed).toString());
+        assertTrue(problems.of(changed).problems().get(0).startsWith("spec.window: "), problems.of(changed).problems().toString());
     }
 
     @Test
     void anObjectThatWasNeverStoredIsJudgedEveryTime() {
-        SpecProblems problems = new SpecProblems();
+        SpecProblems problems = new SpecProblems(Optional.empty());
         ServiceQuality file = Fixtures.serviceQuality("scenario.yaml");
-        assertEquals(List.of(), problems.of(file));
+        assertEquals(List.of(), problems.of(file).problems());
         file.getSpec().window = "91d";
-        assertTrue(problems.of(file).get(0).startsWith("spec.window: "));
+        assertTrue(problems.of(file).problems().get(0).startsWith("spec.window: "));
     }
 }
