@@ -36,27 +36,38 @@ public final class SliceStore {
     public SliceSeries slices(PrometheusEndpoint endpoint, SliQuery query, long firstIndex, long endIndex, Instant now)
             throws PrometheusQueryException {
         Entry entry = entries.computeIfAbsent(endpoint.cacheKey() + "\n" + query.promql(), k -> new Entry());
+        // The entry is locked only to read and to merge, never while Prometheus answers: another ServiceQuality
+        // with the same query must not wait for a query Prometheus stalls.
+        SliceSeries series;
+        long fetchedUntil;
         synchronized (entry) {
             entry.lastUsed = now;
-            int size = (int) (endIndex - firstIndex);
-            double[] bad = new double[size];
-            double[] total = new double[size];
-            Arrays.fill(bad, Double.NaN);
-            Arrays.fill(total, Double.NaN);
-            long known = entry.series == null ? firstIndex : Math.max(firstIndex, entry.fetchedUntil - REFRESHED_SLICES);
-            if (entry.series != null) {
-                copyKnown(entry.series, firstIndex, Math.min(known, endIndex), bad, total);
-                if (entry.series.firstIndex() > firstIndex) {
-                    fetch(endpoint, query, firstIndex, Math.min(entry.series.firstIndex(), endIndex), firstIndex, bad, total);
-                }
-            }
-            fetch(endpoint, query, Math.min(known, endIndex), endIndex, firstIndex, bad, total);
-            SliceSeries result = new SliceSeries(firstIndex, bad, total);
-            entry.longestSpan = Math.max(entry.longestSpan, size);
-            entry.series = widest(entry.series, result, entry.longestSpan);
-            entry.fetchedUntil = endIndex;
-            return result;
+            series = entry.series;
+            fetchedUntil = entry.fetchedUntil;
         }
+        int size = (int) (endIndex - firstIndex);
+        double[] bad = new double[size];
+        double[] total = new double[size];
+        Arrays.fill(bad, Double.NaN);
+        Arrays.fill(total, Double.NaN);
+        long known = series == null ? firstIndex : Math.max(firstIndex, fetchedUntil - REFRESHED_SLICES);
+        if (series != null) {
+            copyKnown(series, firstIndex, Math.min(known, endIndex), bad, total);
+            if (series.firstIndex() > firstIndex) {
+                fetch(endpoint, query, firstIndex, Math.min(series.firstIndex(), endIndex), firstIndex, bad, total);
+            }
+        }
+        fetch(endpoint, query, Math.min(known, endIndex), endIndex, firstIndex, bad, total);
+        SliceSeries result = new SliceSeries(firstIndex, bad, total);
+        synchronized (entry) {
+            entry.longestSpan = Math.max(entry.longestSpan, size);
+            // A concurrent cycle that read further keeps its newer slices.
+            if (endIndex >= entry.fetchedUntil) {
+                entry.series = widest(entry.series, result, entry.longestSpan);
+                entry.fetchedUntil = endIndex;
+            }
+        }
+        return result;
     }
 
     /** Forgets queries no resource asked for in an hour, e.g. of deleted ServiceQualities. */
