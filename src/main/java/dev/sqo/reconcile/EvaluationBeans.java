@@ -3,6 +3,7 @@ package dev.sqo.reconcile;
 import dev.sqo.metrics.HttpPrometheusApi;
 import dev.sqo.metrics.TimedPrometheusApi;
 import dev.sqo.metrics.PrometheusAllowlist;
+import dev.sqo.metrics.PrometheusApi;
 import dev.sqo.metrics.PrometheusEndpoint;
 import dev.sqo.metrics.PrometheusEndpointResolver;
 import dev.sqo.metrics.SliObserver;
@@ -14,7 +15,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 
-/** Wires the plain-Java evaluation path from configuration. */
+/** Wires the plain-Java evaluation path from configuration; evaluation and optimization share one Prometheus client. */
 public class EvaluationBeans {
 
     @Produces
@@ -25,17 +26,23 @@ public class EvaluationBeans {
 
     @Produces
     @Singleton
-    ServiceQualityEvaluator evaluator(SqoConfig config, MeterRegistry registry) {
+    PrometheusApi prometheus(SqoConfig config, MeterRegistry registry) {
+        return new TimedPrometheusApi(new HttpPrometheusApi(config.prometheus().maxResponseSize().asLongValue()), registry);
+    }
+
+    @Produces
+    @Singleton
+    ServiceQualityEvaluator evaluator(SqoConfig config, PrometheusApi prometheus) {
         PrometheusEndpoint defaultEndpoint = PrometheusEndpoint.anonymous(URI.create(config.prometheus().url()),
                 config.prometheus().timeout());
         PrometheusAllowlist allowlist = new PrometheusAllowlist(config.prometheus().allowedUrls().orElse(List.of()));
-        return new ServiceQualityEvaluator(new SliObserver(new TimedPrometheusApi(new HttpPrometheusApi(), registry)),
+        return new ServiceQualityEvaluator(new SliObserver(prometheus),
                 new PrometheusEndpointResolver(defaultEndpoint, allowlist));
     }
 
     @Produces
     @Singleton
-    SignalCollector signalCollector(MeterRegistry registry) {
-        return new SignalCollector(new TimedPrometheusApi(new HttpPrometheusApi(), registry));
+    SignalCollector signalCollector(PrometheusApi prometheus) {
+        return new SignalCollector(prometheus);
     }
 }
