@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps the 5-minute slices of every SLI query between cycles, so that a cycle fetches only the newest slices
@@ -24,18 +23,24 @@ public final class SliceStore {
     /** Prometheus refuses range queries of more than 11,000 points per series. */
     static final int MAX_SLICES_PER_QUERY = 10_000;
     private static final Duration IDLE_EVICTION = Duration.ofHours(1);
+    /** A backstop over what resources use: a 30-day window's slices take about 140 kB. */
+    static final int MAX_QUERIES = 2048;
 
     private final PrometheusApi api;
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final OwnedCache<String, Entry> entries = new OwnedCache<>(MAX_QUERIES);
 
     public SliceStore(PrometheusApi api) {
         this.api = api;
     }
 
-    /** The slices [firstIndex, endIndex) of the query, fetching what is not known yet. */
-    public SliceSeries slices(PrometheusEndpoint endpoint, SliQuery query, long firstIndex, long endIndex, Instant now)
+    /**
+     * The slices [firstIndex, endIndex) of the query, fetching what is not known yet.
+     *
+     * @param owner the resource that asks, which keeps the query's slices until it settles without it or is forgotten
+     */
+    public SliceSeries slices(String owner, PrometheusEndpoint endpoint, SliQuery query, long firstIndex, long endIndex, Instant now)
             throws PrometheusQueryException {
-        Entry entry = entries.computeIfAbsent(endpoint.cacheKey() + "\n" + query.promql(), k -> new Entry());
+        Entry entry = entries.computeIfAbsent(owner, endpoint.cacheKey() + "\n" + query.promql(), now, k -> new Entry());
         // The entry is locked only to read and to merge, never while Prometheus answers: another ServiceQuality
         // with the same query must not wait for a query Prometheus stalls.
         SliceSeries series;
@@ -72,7 +77,17 @@ public final class SliceStore {
 
     /** Forgets queries no resource asked for in an hour, e.g. of deleted ServiceQualities. */
     public void evictIdle(Instant now) {
-        entries.values().removeIf(e -> e.lastUsed != null && e.lastUsed.plus(IDLE_EVICTION).isBefore(now));
+        entries.removeIf(e -> e.lastUsed != null && e.lastUsed.plus(IDLE_EVICTION).isBefore(now));
+    }
+
+    /** @see OwnedCache#settle */
+    void settle(String owner, Instant cycle) {
+        entries.settle(owner, cycle);
+    }
+
+    /** @see OwnedCache#forget */
+    void forget(String owner) {
+        entries.forget(owner);
     }
 
     int size() {

@@ -73,10 +73,10 @@ class StalledQueryIsolationTest {
         SliceStore store = new SliceStore(new HttpPrometheusApi());
         Instant now = Instant.parse("2026-11-22T12:00:00Z");
         long end = SliceSeries.indexAt(now);
-        Future<SliceSeries> stalled = cycles.submit(() -> store.slices(endpoint, QUERY, end - 12, end, now));
+        Future<SliceSeries> stalled = cycles.submit(() -> store.slices("team-a/checkout", endpoint, QUERY, end - 12, end, now));
         assertTrue(firstQueryArrived.await(5, TimeUnit.SECONDS));
 
-        SliceSeries other = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> store.slices(endpoint, QUERY, end - 12, end, now));
+        SliceSeries other = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> store.slices("team-b/checkout", endpoint, QUERY, end - 12, end, now));
 
         assertEquals(12, other.size());
         assertTrue(Double.isNaN(other.total(end - 1)), "no series is no data");
