@@ -75,7 +75,10 @@ public final class SliceStore {
         return result;
     }
 
-    /** Forgets queries no resource asked for in an hour, e.g. of deleted ServiceQualities. */
+    /**
+     * Forgets queries no resource asked for in an hour: a backstop for resources whose cycles keep failing, which
+     * never settle and so never give up a query edited out of their spec.
+     */
     public void evictIdle(Instant now) {
         entries.removeIf(e -> e.lastUsed != null && e.lastUsed.plus(IDLE_EVICTION).isBefore(now));
     }
