@@ -122,9 +122,10 @@ public class EvaluateCommand implements Callable<Integer> {
     private int evaluate(CheckedInputs checked, URI prometheus, Duration queryTimeout, Instant at) throws IOException {
         PrometheusEndpoint endpoint = PrometheusEndpoint.anonymous(prometheus, queryTimeout);
         // The command line names the Prometheus for every resource: a spec.prometheus override and its Secrets do not apply.
-        ServiceQualityEvaluator evaluator = new ServiceQualityEvaluator(new SliObserver(new HttpPrometheusApi()),
+        HttpPrometheusApi api = new HttpPrometheusApi();
+        ServiceQualityEvaluator evaluator = new ServiceQualityEvaluator(new SliObserver(api),
                 new PrometheusEndpointResolver(endpoint, new PrometheusAllowlist(List.of())));
-        OfflineRecommender recommender = new OfflineRecommender(new SignalCollector(new HttpPrometheusApi()));
+        OfflineRecommender recommender = new OfflineRecommender(new SignalCollector(api));
         List<ServiceQualityStatus> statuses = new ArrayList<>();
         for (ServiceQuality r : checked.serviceQualities) {
             if (r.getSpec().prometheus != null) {

@@ -6,10 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads what the objective control needs from Prometheus: the recent 1-minute request rate, and the history in
@@ -23,8 +21,10 @@ public final class DemandObserver {
     /** A week to learn from, and the week before today's hours plus a margin for the weekly forecast. */
     public static final Duration HISTORY = Duration.ofDays(8);
 
+    static final int MAX_HISTORIES = 4096;
+
     private final PrometheusApi api;
-    private final Map<String, Cached> histories = new ConcurrentHashMap<>();
+    private final OwnedCache<String, Cached> histories = new OwnedCache<>(MAX_HISTORIES);
 
     private record Cached(Instant end, ServiceHistory history) {
     }
@@ -60,15 +60,16 @@ public final class DemandObserver {
     /**
      * The last {@link #HISTORY} in 5-minute buckets.
      *
+     * @param owner         the resource that asks, see {@link OwnedCache}
      * @param podCpuRequest cores one pod requests, for CPU in fractions of the request; null when undefined
      */
-    public ServiceHistory history(PrometheusEndpoint endpoint, WorkloadTarget target, HistoryQueries q, Double podCpuRequest,
+    public ServiceHistory history(String owner, PrometheusEndpoint endpoint, WorkloadTarget target, HistoryQueries q, Double podCpuRequest,
                                   Instant now) throws PrometheusQueryException {
         long step = ServiceHistory.STEP.toSeconds();
         // A bucket that ended less than a minute ago may miss its last scrapes: it waits for the next read.
         Instant end = Instant.ofEpochSecond(now.minus(Duration.ofMinutes(1)).getEpochSecond() / step * step);
         String key = endpoint.cacheKey() + "\n" + target + "\n" + q;
-        Cached cached = histories.get(key);
+        Cached cached = histories.get(owner, key, now);
         if (cached != null && cached.end().equals(end)) {
             return cached.history();
         }
@@ -96,13 +97,28 @@ public final class DemandObserver {
         }
         // A rate at t covers the five minutes before it: the sample at the first step describes the bucket before.
         ServiceHistory history = new ServiceHistory(first.minus(ServiceHistory.STEP), ServiceHistory.STEP, load, pods, strain, cpu);
-        histories.put(key, new Cached(end, history));
+        histories.put(owner, key, new Cached(end, history), now);
         return history;
     }
 
     /** Forgets histories no cycle asked for in the last hour. */
     public void evictIdle(Instant now) {
-        histories.values().removeIf(c -> c.end().isBefore(now.minus(Duration.ofHours(1))));
+        histories.removeIf(c -> c.end().isBefore(now.minus(Duration.ofHours(1))));
+    }
+
+    /** @see OwnedCache#settle */
+    public void settle(String owner, Instant cycle) {
+        histories.settle(owner, cycle);
+    }
+
+    /** @see OwnedCache#forget */
+    public void forget(String owner) {
+        histories.forget(owner);
+    }
+
+    /** Histories held, for tests. */
+    int size() {
+        return histories.size();
     }
 
     private double[] read(PrometheusEndpoint endpoint, String promql, Instant first, Instant end, int buckets)

@@ -21,23 +21,54 @@ import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-/** The Prometheus HTTP API over the JDK's HTTP client; one client per distinct CA bundle. */
+/**
+ * The Prometheus HTTP API over the JDK's HTTP client; one client per distinct CA bundle, the most recently used
+ * {@value #MAX_CLIENTS} of them. A query has one deadline, the endpoint's timeout, for the whole exchange: the
+ * client's own request timeout ends at the headers, and a body that stalls or drips would otherwise hold the
+ * calling thread for ever. Bodies are read up to a cap, so a server cannot fill the operator's memory.
+ */
 public final class HttpPrometheusApi implements PrometheusApi {
 
+    /**
+     * The default cap of a response body. sqo's largest range queries hold a few series of at most 10,000 points
+     * (SLI slices) or one series per pod at each minute of a trigger's span: about 35 bytes a point, a few MiB for a
+     * workload of a thousand pods. Several such bodies, parsed, must fit in the operator's 512 MiB.
+     */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 16L << 20;
+    /**
+     * Clients kept at once. Each holds a selector thread and its connections until it is unreferenced; a client
+     * forgotten here while a query still uses it is freed when that query ends.
+     */
+    static final int MAX_CLIENTS = 16;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** The error types of the Prometheus HTTP API; anything else a server sends is not repeated. */
     private static final java.util.Set<String> ERROR_TYPES = java.util.Set.of("bad_data", "timeout", "canceled",
             "execution", "internal", "unavailable", "not_found", "not_acceptable");
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final Map<Optional<String>, HttpClient> clients = new ConcurrentHashMap<>();
+    private final Map<Optional<String>, HttpClient> clients = Collections.synchronizedMap(new LruMap<>(MAX_CLIENTS));
+    private final long maxResponseBytes;
+
+    public HttpPrometheusApi() {
+        this(DEFAULT_MAX_RESPONSE_BYTES);
+    }
+
+    /** @param maxResponseBytes bodies larger than this fail the query */
+    public HttpPrometheusApi(long maxResponseBytes) {
+        this.maxResponseBytes = maxResponseBytes;
+    }
 
     @Override
     public List<PromSeries> query(PrometheusEndpoint endpoint, String promql, Instant time) throws PrometheusQueryException {
@@ -59,20 +90,42 @@ public final class HttpPrometheusApi implements PrometheusApi {
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form));
         endpoint.authorization().ifPresent(a -> request.header("Authorization", a));
+        BoundedBody body = new BoundedBody(maxResponseBytes);
+        CompletableFuture<HttpResponse<byte[]>> exchange = client(endpoint).sendAsync(request.build(), info -> body);
         HttpResponse<byte[]> response;
         try {
-            response = client(endpoint).send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new PrometheusQueryException("Prometheus at " + endpoint + " did not answer within "
-                    + endpoint.timeout().toSeconds() + "s for query " + promql, e);
-        } catch (IOException e) {
-            throw new PrometheusQueryException("cannot reach Prometheus at " + endpoint + " ("
-                    + e.getClass().getSimpleName() + ")", e);
+            response = exchange.get(endpoint.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            abort(exchange, body);
+            throw timedOut(endpoint, promql, e);
         } catch (InterruptedException e) {
+            abort(exchange, body);
             Thread.currentThread().interrupt();
             throw new PrometheusQueryException("interrupted while querying Prometheus at " + endpoint, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof CompletionException c && c.getCause() != null ? c.getCause() : e.getCause();
+            if (cause instanceof HttpTimeoutException) {
+                throw timedOut(endpoint, promql, cause);
+            }
+            if (cause instanceof BoundedBody.TooLarge) {
+                throw new PrometheusQueryException("Prometheus at " + endpoint + " answered query " + promql + " with "
+                        + cause.getMessage() + ", more than sqo reads (sqo.prometheus.max-response-size)", cause);
+            }
+            throw new PrometheusQueryException("cannot reach Prometheus at " + endpoint + " ("
+                    + cause.getClass().getSimpleName() + ")", cause);
         }
         return parse(endpoint, promql, response);
+    }
+
+    /** Hangs up: the body subscription closes the connection, the future's cancellation ends a pending request. */
+    private static void abort(CompletableFuture<?> exchange, BoundedBody body) {
+        body.abort();
+        exchange.cancel(true);
+    }
+
+    private static PrometheusQueryException timedOut(PrometheusEndpoint endpoint, String promql, Throwable cause) {
+        return new PrometheusQueryException("Prometheus at " + endpoint + " did not answer within "
+                + endpoint.timeout().toSeconds() + "s for query " + promql, cause);
     }
 
     private List<PromSeries> parse(PrometheusEndpoint endpoint, String promql, HttpResponse<byte[]> response)
@@ -143,6 +196,11 @@ public final class HttpPrometheusApi implements PrometheusApi {
             case "-Inf" -> Double.NEGATIVE_INFINITY;
             default -> Double.parseDouble(v.asText());
         };
+    }
+
+    /** Clients held now, for tests. */
+    int clients() {
+        return clients.size();
     }
 
     private HttpClient client(PrometheusEndpoint endpoint) throws PrometheusQueryException {

@@ -5,7 +5,6 @@ import dev.sqo.rules.SloSeries;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Whether sqo's recording rules have data for an objective over a whole window. Recordings that started
@@ -15,28 +14,42 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RecordingCoverage {
 
     private static final Duration TTL = Duration.ofMinutes(10);
+    static final int MAX_OBJECTIVES = 4096;
 
     private record Known(boolean covered, Instant checked) {
     }
 
     private final PrometheusApi api;
-    private final Map<String, Known> known = new ConcurrentHashMap<>();
+    private final OwnedCache<String, Known> known = new OwnedCache<>(MAX_OBJECTIVES);
 
     RecordingCoverage(PrometheusApi api) {
         this.api = api;
     }
 
-    boolean cover(PrometheusEndpoint endpoint, Map<String, String> identity, Instant windowStart, Instant at)
+    /** @param owner the resource that asks, see {@link OwnedCache} */
+    boolean cover(String owner, PrometheusEndpoint endpoint, Map<String, String> identity, Instant windowStart, Instant at)
             throws PrometheusQueryException {
         String selector = SloSeries.selector(identity);
         String key = endpoint.cacheKey() + "\n" + selector;
-        Known k = known.get(key);
+        Known k = known.get(owner, key, at);
         if (k != null && !k.checked().plus(TTL).isBefore(at) && !k.checked().isAfter(at)) {
             return k.covered();
         }
         String query = "count(" + SloSeries.EVENTS + "5m" + selector + ") and count(" + SloSeries.BAD_EVENTS + "5m" + selector + ")";
         boolean covered = !api.query(endpoint, query, at).isEmpty() && !api.query(endpoint, query, windowStart).isEmpty();
-        known.put(key, new Known(covered, at));
+        known.put(owner, key, new Known(covered, at), at);
         return covered;
+    }
+
+    void settle(String owner, Instant cycle) {
+        known.settle(owner, cycle);
+    }
+
+    void forget(String owner) {
+        known.forget(owner);
+    }
+
+    int size() {
+        return known.size();
     }
 }

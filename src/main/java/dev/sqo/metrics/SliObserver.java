@@ -47,16 +47,40 @@ public final class SliObserver {
     }
 
     /**
+     * @param owner    the resource that asks: what is cached for it stays until it {@link #settle settles} without
+     *                 it or is {@link #forget forgotten}
      * @param identity the objective's recorded-series labels; its recordings are read instead of the source series
      *                 when they cover the whole window
      */
-    public Observation observe(PrometheusEndpoint endpoint, Map<String, String> identity, Objective objective,
+    public Observation observe(String owner, PrometheusEndpoint endpoint, Map<String, String> identity, Objective objective,
                                Duration period, Instant at) throws PrometheusQueryException, SliPlanException {
         long endIndex = SliceSeries.indexAt(at);
         long firstIndex = endIndex - ObjectiveEvaluator.slicesNeeded(period);
-        boolean recorded = recordings.cover(endpoint, identity, SliceSeries.startOf(firstIndex + 1), at);
-        SliQuery query = recorded ? SliQueryPlanner.recorded(identity) : SliQueryPlanner.plan(objective, buckets.at(endpoint, at));
-        return new Observation(store.slices(endpoint, query, firstIndex, endIndex, at), recorded ? Source.RECORDED : Source.RAW);
+        boolean recorded = recordings.cover(owner, endpoint, identity, SliceSeries.startOf(firstIndex + 1), at);
+        SliQuery query = recorded ? SliQueryPlanner.recorded(identity) : SliQueryPlanner.plan(objective, buckets.at(owner, endpoint, at));
+        return new Observation(store.slices(owner, endpoint, query, firstIndex, endIndex, at), recorded ? Source.RECORDED : Source.RAW);
+    }
+
+    /**
+     * The owner's cycle at {@code cycle} observed every objective it has: what it did not read in that cycle (an
+     * objective or a query edited away) is no longer kept for it.
+     */
+    public void settle(String owner, Instant cycle) {
+        store.settle(owner, cycle);
+        buckets.settle(owner, cycle);
+        recordings.settle(owner, cycle);
+    }
+
+    /** The owner was deleted: nothing is kept for it any more. */
+    public void forget(String owner) {
+        store.forget(owner);
+        buckets.forget(owner);
+        recordings.forget(owner);
+    }
+
+    /** Entries over all caches, for tests. */
+    int cachedEntries() {
+        return store.size() + buckets.size() + recordings.size();
     }
 
     /**

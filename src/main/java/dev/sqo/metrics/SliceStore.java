@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps the 5-minute slices of every SLI query between cycles, so that a cycle fetches only the newest slices
@@ -24,44 +23,74 @@ public final class SliceStore {
     /** Prometheus refuses range queries of more than 11,000 points per series. */
     static final int MAX_SLICES_PER_QUERY = 10_000;
     private static final Duration IDLE_EVICTION = Duration.ofHours(1);
+    /** A backstop over what resources use: a 30-day window's slices take about 140 kB. */
+    static final int MAX_QUERIES = 2048;
 
     private final PrometheusApi api;
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final OwnedCache<String, Entry> entries = new OwnedCache<>(MAX_QUERIES);
 
     public SliceStore(PrometheusApi api) {
         this.api = api;
     }
 
-    /** The slices [firstIndex, endIndex) of the query, fetching what is not known yet. */
-    public SliceSeries slices(PrometheusEndpoint endpoint, SliQuery query, long firstIndex, long endIndex, Instant now)
+    /**
+     * The slices [firstIndex, endIndex) of the query, fetching what is not known yet.
+     *
+     * @param owner the resource that asks, which keeps the query's slices until it settles without it or is forgotten
+     */
+    public SliceSeries slices(String owner, PrometheusEndpoint endpoint, SliQuery query, long firstIndex, long endIndex, Instant now)
             throws PrometheusQueryException {
-        Entry entry = entries.computeIfAbsent(endpoint.cacheKey() + "\n" + query.promql(), k -> new Entry());
+        Entry entry = entries.computeIfAbsent(owner, endpoint.cacheKey() + "\n" + query.promql(), now, k -> new Entry());
+        // The entry is locked only to read and to merge, never while Prometheus answers: another ServiceQuality
+        // with the same query must not wait for a query Prometheus stalls.
+        SliceSeries series;
+        long fetchedUntil;
         synchronized (entry) {
             entry.lastUsed = now;
-            int size = (int) (endIndex - firstIndex);
-            double[] bad = new double[size];
-            double[] total = new double[size];
-            Arrays.fill(bad, Double.NaN);
-            Arrays.fill(total, Double.NaN);
-            long known = entry.series == null ? firstIndex : Math.max(firstIndex, entry.fetchedUntil - REFRESHED_SLICES);
-            if (entry.series != null) {
-                copyKnown(entry.series, firstIndex, Math.min(known, endIndex), bad, total);
-                if (entry.series.firstIndex() > firstIndex) {
-                    fetch(endpoint, query, firstIndex, Math.min(entry.series.firstIndex(), endIndex), firstIndex, bad, total);
-                }
-            }
-            fetch(endpoint, query, Math.min(known, endIndex), endIndex, firstIndex, bad, total);
-            SliceSeries result = new SliceSeries(firstIndex, bad, total);
-            entry.longestSpan = Math.max(entry.longestSpan, size);
-            entry.series = widest(entry.series, result, entry.longestSpan);
-            entry.fetchedUntil = endIndex;
-            return result;
+            series = entry.series;
+            fetchedUntil = entry.fetchedUntil;
         }
+        int size = (int) (endIndex - firstIndex);
+        double[] bad = new double[size];
+        double[] total = new double[size];
+        Arrays.fill(bad, Double.NaN);
+        Arrays.fill(total, Double.NaN);
+        long known = series == null ? firstIndex : Math.max(firstIndex, fetchedUntil - REFRESHED_SLICES);
+        if (series != null) {
+            copyKnown(series, firstIndex, Math.min(known, endIndex), bad, total);
+            if (series.firstIndex() > firstIndex) {
+                fetch(endpoint, query, firstIndex, Math.min(series.firstIndex(), endIndex), firstIndex, bad, total);
+            }
+        }
+        fetch(endpoint, query, Math.min(known, endIndex), endIndex, firstIndex, bad, total);
+        SliceSeries result = new SliceSeries(firstIndex, bad, total);
+        synchronized (entry) {
+            entry.longestSpan = Math.max(entry.longestSpan, size);
+            // A concurrent cycle that read further keeps its newer slices.
+            if (endIndex >= entry.fetchedUntil) {
+                entry.series = widest(entry.series, result, entry.longestSpan);
+                entry.fetchedUntil = endIndex;
+            }
+        }
+        return result;
     }
 
-    /** Forgets queries no resource asked for in an hour, e.g. of deleted ServiceQualities. */
+    /**
+     * Forgets queries no resource asked for in an hour: a backstop for resources whose cycles keep failing, which
+     * never settle and so never give up a query edited out of their spec.
+     */
     public void evictIdle(Instant now) {
-        entries.values().removeIf(e -> e.lastUsed != null && e.lastUsed.plus(IDLE_EVICTION).isBefore(now));
+        entries.removeIf(e -> e.lastUsed != null && e.lastUsed.plus(IDLE_EVICTION).isBefore(now));
+    }
+
+    /** @see OwnedCache#settle */
+    void settle(String owner, Instant cycle) {
+        entries.settle(owner, cycle);
+    }
+
+    /** @see OwnedCache#forget */
+    void forget(String owner) {
+        entries.forget(owner);
     }
 
     int size() {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Observe step of optimization: the workload's CPU and memory from cAdvisor series (as the kubelet exports them)
@@ -28,8 +27,10 @@ public final class WorkloadSignalObserver {
     static final Duration HISTORY_TTL = Duration.ofMinutes(30);
     private static final String DAY_LABEL = "sqo_day";
 
+    static final int MAX_HISTORIES = 4096;
+
     private final PrometheusApi api;
-    private final Map<String, CachedHistory> histories = new ConcurrentHashMap<>();
+    private final OwnedCache<String, CachedHistory> histories = new OwnedCache<>(MAX_HISTORIES);
 
     private record CachedHistory(Instant read, Map<String, List<Double>> byContainer) {
     }
@@ -97,23 +98,23 @@ public final class WorkloadSignalObserver {
     }
 
     /** CPU cores of each container over the lookback, the busiest pod at each 5-minute step; null for a step without data. */
-    public Map<String, List<Double>> cpuHistory(PrometheusEndpoint endpoint, WorkloadTarget target, Duration lookback, Instant now)
-            throws PrometheusQueryException {
-        return history(endpoint, "max by (container) (rate(container_cpu_usage_seconds_total{" + target.containerMatchers()
+    public Map<String, List<Double>> cpuHistory(String owner, PrometheusEndpoint endpoint, WorkloadTarget target, Duration lookback,
+                                                Instant now) throws PrometheusQueryException {
+        return history(owner, endpoint, "max by (container) (rate(container_cpu_usage_seconds_total{" + target.containerMatchers()
                 + "}[5m]))", lookback, now);
     }
 
     /** 5-minute peaks of each container's working set over the lookback, the highest pod at each step. */
-    public Map<String, List<Double>> memoryHistory(PrometheusEndpoint endpoint, WorkloadTarget target, Duration lookback, Instant now)
-            throws PrometheusQueryException {
-        return history(endpoint, "max by (container) (max_over_time(container_memory_working_set_bytes{"
+    public Map<String, List<Double>> memoryHistory(String owner, PrometheusEndpoint endpoint, WorkloadTarget target, Duration lookback,
+                                                   Instant now) throws PrometheusQueryException {
+        return history(owner, endpoint, "max by (container) (max_over_time(container_memory_working_set_bytes{"
                 + target.containerMatchers() + "}[5m]))", lookback, now);
     }
 
-    private Map<String, List<Double>> history(PrometheusEndpoint endpoint, String promql, Duration lookback, Instant now)
+    private Map<String, List<Double>> history(String owner, PrometheusEndpoint endpoint, String promql, Duration lookback, Instant now)
             throws PrometheusQueryException {
         String key = endpoint.cacheKey() + "\n" + promql + "\n" + lookback;
-        CachedHistory cached = histories.get(key);
+        CachedHistory cached = histories.get(owner, key, now);
         if (cached != null && !now.isBefore(cached.read()) && now.isBefore(cached.read().plus(HISTORY_TTL))) {
             return cached.byContainer();
         }
@@ -132,12 +133,27 @@ public final class WorkloadSignalObserver {
             }
             out.put(s.label("container"), samples);
         }
-        histories.put(key, new CachedHistory(now, out));
+        histories.put(owner, key, new CachedHistory(now, out), now);
         return out;
     }
 
     public void evictIdle(Instant now) {
-        histories.values().removeIf(h -> now.isAfter(h.read().plus(HISTORY_TTL.multipliedBy(2))));
+        histories.removeIf(h -> now.isAfter(h.read().plus(HISTORY_TTL.multipliedBy(2))));
+    }
+
+    /** @see OwnedCache#settle */
+    public void settle(String owner, Instant cycle) {
+        histories.settle(owner, cycle);
+    }
+
+    /** @see OwnedCache#forget */
+    public void forget(String owner) {
+        histories.forget(owner);
+    }
+
+    /** Histories held, for tests. */
+    int size() {
+        return histories.size();
     }
 
     private static Map<String, NavigableMap<Instant, Double>> byLabel(List<PromSeries> result, String label) {

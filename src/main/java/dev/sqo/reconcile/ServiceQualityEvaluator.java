@@ -71,6 +71,11 @@ public final class ServiceQualityEvaluator {
         for (Objective objective : spec.objectives) {
             outcomes.add(evaluate(resource, endpoint, objective, window, exclusions, at));
         }
+        // A cycle that could not read an objective does not say which cached slices it still needs: keeping them
+        // saves re-reading whole windows from a Prometheus that is already failing.
+        if (outcomes.stream().noneMatch(o -> "QueryFailed".equals(o.problemReason()))) {
+            observer.settle(CacheOwner.of(resource), at);
+        }
         return new EvaluationReport(resource, at, window, List.of(), null, null, endpoint.toString(), outcomes, endpoint);
     }
 
@@ -92,7 +97,7 @@ public final class ServiceQualityEvaluator {
     private ObjectiveOutcome evaluate(ServiceQuality resource, PrometheusEndpoint endpoint, Objective objective, Duration window,
                                       ExclusionSchedule exclusions, Instant at) {
         try {
-            SliObserver.Observation observed = observer.observe(endpoint, identity(resource, objective), objective, window, at);
+            SliObserver.Observation observed = observer.observe(CacheOwner.of(resource), endpoint, identity(resource, objective), objective, window, at);
             // A recorded 5-minute rate is read as of its rule evaluation, up to one interval before the slice's end,
             // so the slice after a maintenance window can still hold its last minute: leave that slice out too.
             ExclusionSchedule applied = observed.source() == SliObserver.Source.RECORDED ? exclusions.endingLater(SliceSeries.SLICE) : exclusions;
@@ -115,5 +120,10 @@ public final class ServiceQualityEvaluator {
 
     public void evictIdle(Instant now) {
         observer.evictIdle(now);
+    }
+
+    /** The resource was deleted: what was cached for it goes. */
+    public void forget(ServiceQuality resource) {
+        observer.forget(CacheOwner.of(resource));
     }
 }

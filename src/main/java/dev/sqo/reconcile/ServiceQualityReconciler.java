@@ -75,8 +75,9 @@ public class ServiceQualityReconciler implements Reconciler<ServiceQuality>, Cle
     }
 
     /**
-     * A deleted ServiceQuality gives back what it took: a raised HPA floor returns to its original. Rules and
-     * ConfigMaps go with their owner reference; exclusion gauges are pruned on the next reconcile.
+     * A deleted ServiceQuality gives back what it took: a raised HPA floor returns to its original, what was cached
+     * for it is forgotten. Rules and ConfigMaps go with their owner reference; exclusion gauges are pruned on the
+     * next reconcile.
      */
     @Override
     public DeleteControl cleanup(ServiceQuality resource, Context<ServiceQuality> context) {
@@ -88,6 +89,8 @@ public class ServiceQualityReconciler implements Reconciler<ServiceQuality>, Cle
                     resource.getMetadata().getNamespace(), resource.getMetadata().getName());
         }
         objectives.forget(resource.getMetadata().getNamespace(), resource.getMetadata().getName());
+        evaluator.forget(resource);
+        signals.forget(resource);
         return DeleteControl.defaultDelete();
     }
 

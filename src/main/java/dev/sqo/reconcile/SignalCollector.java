@@ -2,6 +2,7 @@ package dev.sqo.reconcile;
 
 import dev.sqo.actuate.WorkloadShape;
 import dev.sqo.api.Objective;
+import dev.sqo.api.ServiceQuality;
 import dev.sqo.metrics.DemandObserver;
 import dev.sqo.metrics.PrometheusApi;
 import dev.sqo.metrics.PrometheusEndpoint;
@@ -59,6 +60,12 @@ public final class SignalCollector {
         demand.evictIdle(now);
     }
 
+    /** The resource was deleted: the histories read for it go. */
+    public void forget(ServiceQuality resource) {
+        observer.forget(CacheOwner.of(resource));
+        demand.forget(CacheOwner.of(resource));
+    }
+
     /**
      * @param podsFromMetrics true without a cluster: the workload's pods are the ones its series name, all taken as ready
      */
@@ -99,6 +106,7 @@ public final class SignalCollector {
             signals.put(TriggerEvaluator.BURN, SignalSeries.of(new TreeMap<>(Map.of(now, fiveMinutes))));
         }
         PrometheusEndpoint endpoint = report.endpoint();
+        String owner = CacheOwner.of(report.resource());
         WorkloadTarget target = new WorkloadTarget(report.resource().getMetadata().getNamespace(), workload.kind(), workload.name());
         List<PodSample> cpuPods = new ArrayList<>();
         Map<String, List<Double>> cpuHistory = Map.of();
@@ -113,8 +121,8 @@ public final class SignalCollector {
             }
             if (policy.rightSizing()) {
                 try {
-                    cpuHistory = observer.cpuHistory(endpoint, target, lookback, now);
-                    memoryHistory = observer.memoryHistory(endpoint, target, lookback, now);
+                    cpuHistory = observer.cpuHistory(owner, endpoint, target, lookback, now);
+                    memoryHistory = observer.memoryHistory(owner, endpoint, target, lookback, now);
                 } catch (PrometheusQueryException e) {
                     failed.put("usage history", e.getMessage());
                 }
@@ -131,6 +139,9 @@ public final class SignalCollector {
         if (policy.objectiveControl() && endpoint != null) {
             load = demand(endpoint, report, policy, workload, target, cpuPods, podsFromMetrics, burn, now, failed);
         }
+        // Histories are re-read every few minutes anyway: one that a failed read left unused may go with the others.
+        observer.settle(owner, now);
+        demand.settle(owner, now);
         return new WorkloadObservation(workload.replicas(), cpuPods, signals, failed, containers, alert, budget, null, load);
     }
 
@@ -163,7 +174,7 @@ public final class SignalCollector {
             if (load.isEmpty()) {
                 failed.put(OptimizationPlanner.LOAD, "no samples of " + recent + " in the last " + PromDuration.format(window));
             }
-            ServiceHistory history = demand.history(endpoint, target, queries, workload.podCpuRequest(), now);
+            ServiceHistory history = demand.history(CacheOwner.of(report.resource()), endpoint, target, queries, workload.podCpuRequest(), now);
             int last = history.index(now) - 1;
             double cpuNow = currentCpu(endpoint, target, workload, now);
             // Without a cluster the pods are those the metrics name, all taken as ready.

@@ -1,6 +1,7 @@
 package dev.sqo.reconcile;
 
 import dev.sqo.api.Optimization;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -99,8 +100,16 @@ public interface SqoConfig {
         @WithDefault("http://prometheus-operated.monitoring.svc:9090")
         String url();
 
+        /** The deadline of one query, the whole answer included. */
         @WithDefault("10s")
         Duration timeout();
+
+        /**
+         * The largest answer sqo reads (e.g. 16M, 64M); a larger one fails its query. sqo's own queries stay far below
+         * the default; a Prometheus (or a server posing as one) that sends more cannot fill the operator's memory.
+         */
+        @WithDefault("16M")
+        MemorySize maxResponseSize();
 
         /** URL prefixes a spec.prometheus.url may match; none by default, so overrides are refused. */
         Optional<List<String>> allowedUrls();

@@ -7,6 +7,8 @@ import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import dev.sqo.reconcile.SqoConfig;
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -105,6 +107,7 @@ class HelmChartTest {
         assertEquals("http://prometheus-operated.monitoring.svc:9090", config.prometheus().url());
         assertEquals(SqoConfig.Tenancy.SHARED, config.prometheus().tenancy(), "as before the setting existed");
         assertTrue(config.prometheus().labelProxyParameter().isEmpty());
+        assertEquals(16L << 20, config.prometheus().maxResponseSize().asLongValue());
         assertTrue(config.leaderElection().enabled());
         assertEquals(SqoConfig.DefaultMode.Recommend, config.optimization().defaultMode());
         assertEquals(SqoConfig.TuningMechanism.Agent, config.tuning().mechanism());
@@ -192,6 +195,7 @@ class HelmChartTest {
         SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(SqoConfig.class)
                 // Quarkus reads durations like "30s"; plain SmallRye Config needs its converter for that.
                 .withConverter(Duration.class, 200, new DurationConverter())
+                .withConverter(MemorySize.class, 200, new MemorySizeConverter())
                 .withSources(new PropertiesConfigSource(values, "helm/sqo", 500)).build();
         return config.getConfigMapping(SqoConfig.class);
     }

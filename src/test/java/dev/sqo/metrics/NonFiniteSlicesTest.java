@@ -74,7 +74,7 @@ class NonFiniteSlicesTest {
     @Test
     void anInfiniteCountIsNoDataAndAnInfiniteErrorCountIsNotNoErrors() throws Exception {
         PrometheusEndpoint prometheus = lyingPrometheus(Map.of(END - 2, "+Inf", END - 3, "-Inf"), Map.of(END - 1, "+Inf"));
-        SliceSeries s = new SliceStore(new HttpPrometheusApi()).slices(prometheus, QUERY, END - 10, END, NOW);
+        SliceSeries s = new SliceStore(new HttpPrometheusApi()).slices("shop/checkout", prometheus, QUERY, END - 10, END, NOW);
 
         assertTrue(Double.isNaN(s.total(END - 1)) && Double.isNaN(s.bad(END - 1)), "total +Inf: no data");
         assertTrue(Double.isNaN(s.total(END - 2)) && Double.isNaN(s.bad(END - 2)), "errors +Inf: no data, not 0 errors");

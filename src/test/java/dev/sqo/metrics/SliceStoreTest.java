@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SliceStoreTest {
 
     private static final PrometheusEndpoint ENDPOINT = PrometheusEndpoint.anonymous(URI.create("http://p:9090"), Duration.ofSeconds(1));
+    private static final String OWNER = "shop/checkout";
     private static final SliQuery QUERY = new SliQuery("q",
             parts -> parts.containsKey("total") ? new double[]{parts.get("errors"), parts.get("total")} : null);
 
@@ -58,18 +59,18 @@ class SliceStoreTest {
         long end = SliceSeries.indexAt(t0);
         int span = 90 * 288;
 
-        SliceSeries first = store.slices(ENDPOINT, QUERY, end - span, end, t0);
+        SliceSeries first = store.slices(OWNER, ENDPOINT, QUERY, end - span, end, t0);
         assertEquals(List.of(10_000L, 10_000L, 5_920L), prometheus.stepsAsked, "90 days in chunks Prometheus accepts");
         assertEquals(100.0, first.total(end - span));
         assertEquals(1.0, first.bad(end - 1));
 
         prometheus.stepsAsked.clear();
-        SliceSeries sameSlice = store.slices(ENDPOINT, QUERY, end - span, end, t0.plusSeconds(30));
+        SliceSeries sameSlice = store.slices(OWNER, ENDPOINT, QUERY, end - span, end, t0.plusSeconds(30));
         assertEquals(List.of((long) SliceStore.REFRESHED_SLICES), prometheus.stepsAsked, "only the recent slices again");
         assertTrue(sameSlice.hasData(end - span));
 
         prometheus.stepsAsked.clear();
-        SliceSeries next = store.slices(ENDPOINT, QUERY, end - span + 1, end + 1, t0.plusSeconds(300));
+        SliceSeries next = store.slices(OWNER, ENDPOINT, QUERY, end - span + 1, end + 1, t0.plusSeconds(300));
         assertEquals(List.of(SliceStore.REFRESHED_SLICES + 1L), prometheus.stepsAsked);
         assertEquals(span, next.size());
         assertTrue(next.hasData(end));
@@ -81,7 +82,7 @@ class SliceStoreTest {
         Instant t0 = Instant.parse("2026-11-22T12:00:00Z");
         long end = SliceSeries.indexAt(t0);
         prometheus.missingSlice = end - 10;
-        SliceSeries s = new SliceStore(prometheus).slices(ENDPOINT, QUERY, end - 288, end, t0);
+        SliceSeries s = new SliceStore(prometheus).slices(OWNER, ENDPOINT, QUERY, end - 288, end, t0);
         assertFalse(s.hasData(end - 10));
         assertTrue(Double.isNaN(s.total(end - 10)));
         assertTrue(s.hasData(end - 11));
@@ -93,8 +94,8 @@ class SliceStoreTest {
         SliceStore store = new SliceStore(prometheus);
         Instant t0 = Instant.parse("2026-11-22T12:00:00Z");
         long end = SliceSeries.indexAt(t0);
-        store.slices(ENDPOINT, QUERY, end - 288, end, t0);
-        store.slices(ENDPOINT, QUERY, end - 288, end, t0);
+        store.slices(OWNER, ENDPOINT, QUERY, end - 288, end, t0);
+        store.slices(OWNER, ENDPOINT, QUERY, end - 288, end, t0);
         assertEquals(1, store.size());
         store.evictIdle(t0.plus(Duration.ofHours(2)));
         assertEquals(0, store.size());
@@ -106,10 +107,10 @@ class SliceStoreTest {
         SliceStore store = new SliceStore(prometheus);
         Instant t0 = Instant.parse("2026-11-22T12:00:00Z");
         long end = SliceSeries.indexAt(t0);
-        store.slices(ENDPOINT, QUERY, end - 30 * 288, end, t0);
-        store.slices(ENDPOINT, QUERY, end - 7 * 288, end, t0);
+        store.slices(OWNER, ENDPOINT, QUERY, end - 30 * 288, end, t0);
+        store.slices(OWNER, ENDPOINT, QUERY, end - 7 * 288, end, t0);
         prometheus.stepsAsked.clear();
-        SliceSeries month = store.slices(ENDPOINT, QUERY, end - 30 * 288, end, t0.plusSeconds(30));
+        SliceSeries month = store.slices(OWNER, ENDPOINT, QUERY, end - 30 * 288, end, t0.plusSeconds(30));
         assertEquals(List.of((long) SliceStore.REFRESHED_SLICES), prometheus.stepsAsked, "the 7-day reader kept the 30-day slices");
         assertTrue(month.hasData(end - 30 * 288));
     }
@@ -122,7 +123,7 @@ class SliceStoreTest {
         long end = SliceSeries.indexAt(t0);
         SliceSeries s = null;
         for (int cycle = 0; cycle < 50; cycle++) {
-            s = store.slices(ENDPOINT, QUERY, end - 288 + cycle, end + cycle, t0.plusSeconds(300L * cycle));
+            s = store.slices(OWNER, ENDPOINT, QUERY, end - 288 + cycle, end + cycle, t0.plusSeconds(300L * cycle));
         }
         assertEquals(288, s.size());
         assertEquals(288, store.knownSlices());
