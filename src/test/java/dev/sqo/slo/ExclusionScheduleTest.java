@@ -103,7 +103,7 @@ class ExclusionScheduleTest {
 
     /**
      * Short windows with short gaps cost a step per slice: a spec that asks for that is refused (judged on a year, in
-     * a bounded number of steps), and an evaluation that meets one anyway stops at its limit instead of walking on.
+     * at most 10,000 steps), and an evaluation that meets one anyway stops at its limit instead of walking on.
      */
     @Test
     void aScheduleThatOpensEveryFewMinutesIsRefusedAndNeverWalked() {
@@ -111,9 +111,8 @@ class ExclusionScheduleTest {
                 new ExclusionWindow.Recurring("flicker", "*/2 * * * *", Duration.ofMinutes(1), "UTC")));
         Instant at = Instant.parse("2026-11-22T10:00:00Z");
         int ninetyDays = (int) (Duration.ofDays(90).toSeconds() / SliceSeries.SLICE_SECONDS);
-        assertTrue(assertTimeoutPreemptively(Duration.ofSeconds(20), flicker::tooCostly).isPresent());
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(ExclusionWindow.TooManySteps.class,
-                () -> flicker.excludedSlices(SliceSeries.indexAt(at) - ninetyDays, ninetyDays)));
+        assertTrue(flicker.tooCostly().isPresent());
+        assertThrows(ExclusionWindow.TooManySteps.class, () -> flicker.excludedSlices(SliceSeries.indexAt(at) - ninetyDays, ninetyDays));
         assertEquals(List.of("flicker"), flicker.activeAt(at));
         assertTrue(flicker.activeAt(at.plusSeconds(60)).isEmpty(), "the odd minutes are outside the window");
     }
