@@ -27,6 +27,7 @@ import dev.sqo.optimize.ReplicaRecommendation;
 import dev.sqo.optimize.WorkloadObservation;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
+import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -147,22 +148,25 @@ public final class WorkloadOptimizer {
         PinningPlanner.Pin pin = decision.pin();
         List<OptimizationOutcome.Condition> conditions = new ArrayList<>();
         ActionRecord applied = null;
-        if (decision.action() != null) {
+        Optional<Instant> retryAt = decision.action() == null ? Optional.empty() : WriteBackoff.retryAt(actions, decision.action().kind());
+        if (retryAt.isPresent() && now.isBefore(retryAt.get())) {
+            ActionRecord lastFailure = WriteBackoff.lastFailure(actions, decision.action().kind());
+            conditions.add(new OptimizationOutcome.Condition(OptimizationOutcome.OPTIMIZING, ConditionSet.FALSE, "RetryingLater",
+                    decision.action().kind() + " could not be applied (" + lastFailure.validationMessage + "); tried again at "
+                            + retryAt.get().truncatedTo(ChronoUnit.SECONDS) + "."));
+        } else if (decision.action() != null) {
             try {
                 applied = carryOut(sq, workload, hpa.orElse(null), pin, decision.action(), now);
             } catch (KubernetesClientException e) {
-                String message = "Could not apply the plan to " + kind + "/" + name + ": " + denied(e, "patch " + kind.toLowerCase()
-                        + "s, update " + kind.toLowerCase() + "s/scale and patch horizontalpodautoscalers")
-                        + " Retried after the cooldown.";
-                conditions.add(new OptimizationOutcome.Condition(OptimizationOutcome.OPTIMIZING, ConditionSet.FALSE, reason(e), message));
-                events.emit(sq, kind, name, "Warning", "ActionFailed", message, now);
-                boolean onHpa = decision.action().kind() == ActionKind.RaiseHpaFloor || decision.action().kind() == ActionKind.RestoreHpaFloor;
-                ActionRecord failed = record(sq, onHpa ? null : workload, decision.action(), onHpa
-                        ? "HorizontalPodAutoscaler/" + hpa.map(HpaFloor.Hpa::name).orElse("") : kind + "/" + name, now);
-                failed.result = "Failed";
-                failed.validation = "NotApplicable";
-                actions.add(failed);
-                counter.count(namespace, failed.kind, failed.result);
+                if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
+                    // Decided on a state that is gone: nothing was written, and the next cycle decides on what is there now.
+                    conditions.add(new OptimizationOutcome.Condition(OptimizationOutcome.OPTIMIZING, ConditionSet.FALSE, "Conflict",
+                            "Not applied: " + kind + "/" + name + (hpa.isPresent() ? " or its HorizontalPodAutoscaler" : "")
+                                    + " changed after sqo read it, and sqo never overwrites a change it has not seen. It decides "
+                                    + "again on the current state in the next cycle."));
+                } else {
+                    conditions.add(failed(sq, workload, hpa, decision.action(), actions, e, now));
+                }
             }
         }
         if (applied != null) {
@@ -256,7 +260,7 @@ public final class WorkloadOptimizer {
             case RaiseHpaFloor -> hpas.raise(namespace, hpa, action.replicas(), record);
             case RestoreHpaFloor -> {
                 record.validation = "NotApplicable";
-                hpas.restore(namespace, hpa, record);
+                hpas.restore(namespace, hpa, action.replicas(), record);
             }
             case Resize -> actuator.resize(namespace, workload, action.resources(), record);
             case ScaleOut, ScaleIn -> actuator.scale(namespace, workload, action.replicas(), record);
@@ -264,8 +268,33 @@ public final class WorkloadOptimizer {
         return record;
     }
 
+    /**
+     * A write the API server refused: recorded as Failed (never validated, never held) with why, and a Warning event
+     * the first time it fails for that reason, not at every retry.
+     */
+    private OptimizationOutcome.Condition failed(ServiceQuality sq, WorkloadShape workload, Optional<HpaFloor.Hpa> hpa, PlannedAction action,
+                                                 List<ActionRecord> actions, KubernetesClientException e, Instant now) {
+        String kind = sq.getSpec().targetRef.kind;
+        String name = sq.getSpec().targetRef.name;
+        String why = denied(e, "patch " + kind.toLowerCase() + "s and patch horizontalpodautoscalers");
+        String message = "Could not apply the plan to " + kind + "/" + name + ": " + why + " Retried with a growing delay.";
+        boolean onHpa = action.kind() == ActionKind.RaiseHpaFloor || action.kind() == ActionKind.RestoreHpaFloor;
+        ActionRecord failed = record(sq, onHpa ? null : workload, action, onHpa
+                ? "HorizontalPodAutoscaler/" + hpa.map(HpaFloor.Hpa::name).orElse("") : kind + "/" + name, now);
+        failed.result = "Failed";
+        failed.validation = "NotApplicable";
+        failed.validationMessage = why;
+        ActionRecord previous = WriteBackoff.lastFailure(actions, action.kind());
+        if (previous == null || !why.equals(previous.validationMessage)) {
+            events.emit(sq, kind, name, "Warning", "ActionFailed", message, now);
+        }
+        actions.add(failed);
+        counter.count(sq.getMetadata().getNamespace(), failed.kind, failed.result);
+        return new OptimizationOutcome.Condition(OptimizationOutcome.OPTIMIZING, ConditionSet.FALSE, reason(e), message);
+    }
+
     static DecisionCycle.HpaView view(HpaFloor.Hpa h) {
-        return new DecisionCycle.HpaView(h.name(), h.minReplicas(), h.maxReplicas(), h.originalMinReplicas());
+        return new DecisionCycle.HpaView(h.name(), h.minReplicas(), h.maxReplicas(), h.originalMinReplicas(), h.raisedTo());
     }
 
     /** Pinning as the spec asks for it: the profile must exist and have nodes, or the pods would never schedule. */
