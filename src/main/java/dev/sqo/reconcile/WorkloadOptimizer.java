@@ -34,10 +34,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -61,7 +58,7 @@ public final class WorkloadOptimizer {
     private final ActionCounter counter;
     private final Function<String, NodeTuningProfile> profiles;
     /** Unstabilized recommendations per resource uid; like the HPA's, they live in memory. */
-    private final Map<String, List<ReplicaRecommendation>> recommendations = new ConcurrentHashMap<>();
+    private final RecommendationMemory recommendations = new RecommendationMemory(RECOMMENDATION_MEMORY);
 
     /**
      * @param whenAbsent the mode of ServiceQualities without spec.optimization (Off or Recommend, from configuration)
@@ -127,20 +124,14 @@ public final class WorkloadOptimizer {
             holds.clear();
             clearedBy = clear;
         }
-        List<ReplicaRecommendation> past = recommendations.computeIfAbsent(sq.getMetadata().getUid(), k -> new CopyOnWriteArrayList<>());
-        if (past.isEmpty()) {
-            // After a restart nothing is remembered: start as if the current count had been recommended all along,
-            // so a scale-in waits for a whole stabilization window.
-            past.add(new ReplicaRecommendation(now, workload.replicas()));
-        }
+        List<ReplicaRecommendation> past = recommendations.recall(sq.getMetadata().getUid(), now, workload.replicas());
         OptimizationHistory history = ActionHistory.of(actions, holds(holds), past);
         DecisionCycle.Decision decision = DecisionCycle.decide(new DecisionCycle.Inputs(
                 spec.mode == Optimization.Mode.Auto ? DecisionCycle.Mode.AUTO : DecisionCycle.Mode.RECOMMEND, policy, obs,
                 hpa.map(WorkloadOptimizer::view).orElse(null), spec.cpuPinning == null ? null : pinning(spec.cpuPinning, workload, obs),
                 history, pending(actions), now));
         OptimizationPlanner.Plan plan = decision.plan();
-        past.add(new ReplicaRecommendation(now, plan.desiredReplicas()));
-        past.removeIf(r -> r.time().isBefore(now.minus(RECOMMENDATION_MEMORY)));
+        recommendations.remember(sq.getMetadata().getUid(), new ReplicaRecommendation(now, plan.desiredReplicas()));
         judge(sq, actions, decision.verdicts(), now, kind, name);
         holds = holdsAfter(holds, decision, now);
 
@@ -207,7 +198,7 @@ public final class WorkloadOptimizer {
 
     /** On deletion of the ServiceQuality: restore a raised HPA floor, forget the memory. */
     public void release(ServiceQuality sq, Instant now) {
-        recommendations.remove(sq.getMetadata().getUid());
+        recommendations.forget(sq.getMetadata().getUid());
         if (sq.getSpec() == null || sq.getSpec().targetRef == null) {
             return;
         }
@@ -431,7 +422,7 @@ public final class WorkloadOptimizer {
 
     /** Forgets the recommendations of resources not seen for longer than any stabilization window. */
     public void evictIdle(Instant now) {
-        recommendations.values().removeIf(past -> past.isEmpty() || past.get(past.size() - 1).time().isBefore(now.minus(RECOMMENDATION_MEMORY)));
+        recommendations.evictIdle(now);
     }
 
     private static String reason(KubernetesClientException e) {
