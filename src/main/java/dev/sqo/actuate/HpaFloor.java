@@ -21,10 +21,10 @@ public final class HpaFloor {
      *
      * @param raisedTo        the minReplicas sqo's last raise wrote (from its journal), or null when unknown
      * @param lastAction      the journal of sqo's last action on this HPA (annotation sqo.dev/last-action), or null
-     * @param resourceVersion the version read: sqo's writes carry it, so an HPA changed since is not overwritten
+     * @param generation      the spec read: sqo writes only while it is still the same, so an edit made since stays
      */
     public record Hpa(String name, int minReplicas, int maxReplicas, Integer originalMinReplicas, Integer raisedTo, String lastAction,
-                      String resourceVersion) {
+                      Long generation) {
 
         public boolean raised() {
             return originalMinReplicas != null;
@@ -61,13 +61,13 @@ public final class HpaFloor {
         ActionRecord last = WorkloadActuator.decode(journal);
         Integer raisedTo = last != null && ActionKind.of(last.kind) == ActionKind.RaiseHpaFloor ? Integer.valueOf(last.to) : null;
         return new Hpa(h.getMetadata().getName(), h.getSpec().getMinReplicas() == null ? 1 : h.getSpec().getMinReplicas(),
-                h.getSpec().getMaxReplicas(), parsed, raisedTo, journal, h.getMetadata().getResourceVersion());
+                h.getSpec().getMaxReplicas(), parsed, raisedTo, journal, h.getMetadata().getGeneration());
     }
 
     /** Raises minReplicas and journals the action, in one write, against the HPA as it was read. */
     public void raise(String namespace, Hpa hpa, int minReplicas, ActionRecord journal) {
         client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(namespace).withName(hpa.name()).edit(h -> {
-            Locks.decidedOn(h, hpa.resourceVersion());
+            Locks.decidedOn(h, hpa.generation());
             Map<String, String> annotations = h.getMetadata().getAnnotations() == null ? new HashMap<>()
                     : new HashMap<>(h.getMetadata().getAnnotations());
             annotations.put(SqoApi.LAST_ACTION_ANNOTATION, WorkloadActuator.encode(journal));
@@ -85,7 +85,7 @@ public final class HpaFloor {
      */
     public void restore(String namespace, Hpa hpa, int minReplicas, ActionRecord journal) {
         client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(namespace).withName(hpa.name()).edit(h -> {
-            Locks.decidedOn(h, hpa.resourceVersion());
+            Locks.decidedOn(h, hpa.generation());
             Map<String, String> annotations = new HashMap<>(h.getMetadata().getAnnotations());
             annotations.put(SqoApi.LAST_ACTION_ANNOTATION, WorkloadActuator.encode(journal));
             annotations.remove(SqoApi.ORIGINAL_MIN_REPLICAS_ANNOTATION);

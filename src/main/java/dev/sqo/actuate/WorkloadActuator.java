@@ -28,8 +28,8 @@ import java.util.function.UnaryOperator;
 /**
  * Applies a planned action to the workload. Every action is journaled in an annotation on the workload in the same
  * write as the change, so a restarted operator knows what it already did, and an action whose write failed left no
- * journal behind. Every write carries the resourceVersion the decision was made on: if anyone changed the workload
- * since, the API server answers 409 Conflict and nothing is written.
+ * journal behind. Every write is made against the spec the decision was made on: if anyone changed the workload
+ * since, the write is refused as a 409 Conflict and nothing is written (see {@link Locks}).
  */
 public final class WorkloadActuator {
 
@@ -133,12 +133,9 @@ public final class WorkloadActuator {
         c.setResources(r);
     }
 
-    /**
-     * The journal added, and the resourceVersion set to the one the decision was made on: fabric8's edit sends it
-     * in the patch, so the API server refuses the write if the workload changed since sqo read it.
-     */
+    /** The journal added, to a workload whose spec is still the one the decision was made on. */
     private static <T extends HasMetadata> T journaled(T workload, WorkloadShape decidedOn, ActionRecord journal) {
-        Locks.decidedOn(workload, decidedOn.resourceVersion());
+        Locks.decidedOn(workload, decidedOn.generation());
         Map<String, String> annotations = workload.getMetadata().getAnnotations() == null ? new HashMap<>()
                 : new HashMap<>(workload.getMetadata().getAnnotations());
         annotations.put(SqoApi.LAST_ACTION_ANNOTATION, encode(journal));

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -68,6 +69,21 @@ class WorkloadActuatorTest {
         Deployment after = client.apps().deployments().inNamespace(NS).withName("web").get();
         assertEquals(8, after.getSpec().getReplicas(), "the hand-made count stays");
         assertNull(annotation(after, SqoApi.LAST_ACTION_ANNOTATION), "no journal of a scale that did not happen");
+    }
+
+    @Test
+    void aStatusUpdateSinceTheDecisionsReadDoesNotBlockTheWrite() {
+        deployment("web", 3);
+        WorkloadShape decidedOn = new WorkloadReader(client).read(NS, "Deployment", "web").orElseThrow();
+        // The deployment controller reports its pods: a new resourceVersion, the same spec.
+        Deployment reported = client.apps().deployments().inNamespace(NS).withName("web").get();
+        reported.setStatus(new DeploymentStatusBuilder().withReplicas(3).withAvailableReplicas(2).build());
+        client.resource(reported).updateStatus();
+
+        new WorkloadActuator(client).scale(NS, decidedOn, 5, record());
+        Deployment after = client.apps().deployments().inNamespace(NS).withName("web").get();
+        assertEquals(5, after.getSpec().getReplicas());
+        assertEquals(WorkloadActuator.encode(record()), annotation(after, SqoApi.LAST_ACTION_ANNOTATION), "with its journal, in the same write");
     }
 
     @Test
