@@ -26,8 +26,10 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
- * Applies a planned action to the workload. Every action is journaled in an annotation on the workload, before the
- * change (scaling) or in the same write (resizing), so a restarted operator knows what it already did.
+ * Applies a planned action to the workload. Every action is journaled in an annotation on the workload in the same
+ * write as the change, so a restarted operator knows what it already did, and an action whose write failed left no
+ * journal behind. Every write is made against the spec the decision was made on: if anyone changed the workload
+ * since, the write is refused as a 409 Conflict and nothing is written (see {@link Locks}).
  */
 public final class WorkloadActuator {
 
@@ -39,14 +41,22 @@ public final class WorkloadActuator {
         this.client = client;
     }
 
-    /** Through the scale subresource, as kubectl scale and the HPA do. */
+    /**
+     * The replica count and its journal in one patch of the workload rather than through the scale subresource: a
+     * Scale cannot carry an annotation, and two requests could leave a journal of a scale that never happened (a
+     * 500, a webhook's denial, a crash in between) to be recovered, judged and held as if it had.
+     */
     public void scale(String namespace, WorkloadShape workload, int replicas, ActionRecord journal) {
         if ("StatefulSet".equals(workload.kind())) {
-            client.apps().statefulSets().inNamespace(namespace).withName(workload.name()).edit(s -> journaled(s, journal));
-            client.apps().statefulSets().inNamespace(namespace).withName(workload.name()).scale(replicas);
+            client.apps().statefulSets().inNamespace(namespace).withName(workload.name()).edit(s -> {
+                s.getSpec().setReplicas(replicas);
+                return journaled(s, workload, journal);
+            });
         } else {
-            client.apps().deployments().inNamespace(namespace).withName(workload.name()).edit(d -> journaled(d, journal));
-            client.apps().deployments().inNamespace(namespace).withName(workload.name()).scale(replicas);
+            client.apps().deployments().inNamespace(namespace).withName(workload.name()).edit(d -> {
+                d.getSpec().setReplicas(replicas);
+                return journaled(d, workload, journal);
+            });
         }
     }
 
@@ -54,10 +64,10 @@ public final class WorkloadActuator {
     public void resize(String namespace, WorkloadShape workload, List<ContainerChange> changes, ActionRecord journal) {
         if ("StatefulSet".equals(workload.kind())) {
             client.apps().statefulSets().inNamespace(namespace).withName(workload.name())
-                    .edit(edit((StatefulSet s) -> s.getSpec().getTemplate(), changes, journal));
+                    .edit(edit((StatefulSet s) -> s.getSpec().getTemplate(), changes, workload, journal));
         } else {
             client.apps().deployments().inNamespace(namespace).withName(workload.name())
-                    .edit(edit((Deployment d) -> d.getSpec().getTemplate(), changes, journal));
+                    .edit(edit((Deployment d) -> d.getSpec().getTemplate(), changes, workload, journal));
         }
     }
 
@@ -68,16 +78,16 @@ public final class WorkloadActuator {
     public void pin(String namespace, WorkloadShape workload, PinningPlanner.Pin pin, ActionRecord journal) {
         if ("StatefulSet".equals(workload.kind())) {
             client.apps().statefulSets().inNamespace(namespace).withName(workload.name())
-                    .edit(pinned((StatefulSet s) -> s.getSpec().getTemplate(), pin, journal));
+                    .edit(pinned((StatefulSet s) -> s.getSpec().getTemplate(), pin, workload, journal));
         } else {
             client.apps().deployments().inNamespace(namespace).withName(workload.name())
-                    .edit(pinned((Deployment d) -> d.getSpec().getTemplate(), pin, journal));
+                    .edit(pinned((Deployment d) -> d.getSpec().getTemplate(), pin, workload, journal));
         }
     }
 
     private static <T extends HasMetadata> UnaryOperator<T> pinned(Function<T, PodTemplateSpec> template, PinningPlanner.Pin pin,
-                                                                  ActionRecord journal) {
-        UnaryOperator<T> resources = edit(template, pin.resources(), journal);
+                                                                  WorkloadShape decidedOn, ActionRecord journal) {
+        UnaryOperator<T> resources = edit(template, pin.resources(), decidedOn, journal);
         return w -> {
             T edited = resources.apply(w);
             PodTemplateSpec t = template.apply(edited);
@@ -92,12 +102,13 @@ public final class WorkloadActuator {
     }
 
     private static <T extends HasMetadata> UnaryOperator<T> edit(Function<T, PodTemplateSpec> template,
-                                                                 List<ContainerChange> changes, ActionRecord journal) {
+                                                                 List<ContainerChange> changes, WorkloadShape decidedOn,
+                                                                 ActionRecord journal) {
         return w -> {
             for (Container c : template.apply(w).getSpec().getContainers()) {
                 changes.stream().filter(ch -> ch.container().equals(c.getName())).findFirst().ifPresent(ch -> apply(c, ch));
             }
-            return journaled(w, journal);
+            return journaled(w, decidedOn, journal);
         };
     }
 
@@ -122,7 +133,9 @@ public final class WorkloadActuator {
         c.setResources(r);
     }
 
-    private static <T extends HasMetadata> T journaled(T workload, ActionRecord journal) {
+    /** The journal added, to a workload whose spec is still the one the decision was made on. */
+    private static <T extends HasMetadata> T journaled(T workload, WorkloadShape decidedOn, ActionRecord journal) {
+        Locks.decidedOn(workload, decidedOn.generation());
         Map<String, String> annotations = workload.getMetadata().getAnnotations() == null ? new HashMap<>()
                 : new HashMap<>(workload.getMetadata().getAnnotations());
         annotations.put(SqoApi.LAST_ACTION_ANNOTATION, encode(journal));

@@ -83,7 +83,7 @@ public final class WorkloadReader {
         return new WorkloadShape(kind, name, replicas, containers(template), pods,
                 annotations == null ? null : annotations.get(SqoApi.LAST_ACTION_ANNOTATION), PodPlacement.pinnedTo(template),
                 template.getSpec().getInitContainers() == null ? 0 : template.getSpec().getInitContainers().size(),
-                template.getSpec().getPriorityClassName(), qos, median(startups));
+                template.getSpec().getPriorityClassName(), qos, median(startups), workload.getMetadata().getGeneration());
     }
 
     static final Duration LONGEST_STARTUP = Duration.ofMinutes(10);

@@ -17,11 +17,19 @@ public final class DecisionCycle {
     /** Auto carries out the action; Recommend only shows the plan (and gives back a floor sqo raised earlier). */
     public enum Mode { AUTO, RECOMMEND }
 
-    /** An HorizontalPodAutoscaler that owns the replicas; originalMinReplicas is set while sqo holds its floor raised. */
-    public record HpaView(String name, int minReplicas, int maxReplicas, Integer originalMinReplicas) {
+    /**
+     * An HorizontalPodAutoscaler that owns the replicas; originalMinReplicas is set while sqo holds its floor raised,
+     * raisedTo is the minReplicas sqo's last raise wrote (null when unknown).
+     */
+    public record HpaView(String name, int minReplicas, int maxReplicas, Integer originalMinReplicas, Integer raisedTo) {
 
         public boolean raised() {
             return originalMinReplicas != null;
+        }
+
+        /** Someone else set minReplicas since sqo raised it, or sqo cannot tell that the value is its own. */
+        boolean changedByOthers() {
+            return raised() && (raisedTo == null || raisedTo != minReplicas);
         }
     }
 
@@ -142,11 +150,18 @@ public final class DecisionCycle {
 
     /**
      * Gives back what sqo took from an HPA when it may no longer act (mode Off or Recommend, or the ServiceQuality is
-     * gone): a raised minReplicas returns to the original. Null when there is nothing to give back.
+     * gone): a raised minReplicas returns to the original. A minReplicas someone else changed while it was raised is
+     * theirs: sqo leaves it and only drops its claim. Null when there is nothing to give back.
      */
     public static PlannedAction release(HpaView hpa, String why) {
         if (hpa == null || !hpa.raised()) {
             return null;
+        }
+        if (hpa.changedByOthers()) {
+            return new PlannedAction(ActionKind.RestoreHpaFloor, TriggerEvaluator.BURN, null, hpa.minReplicas(), hpa.minReplicas(),
+                    List.of(), why + ": minReplicas of HorizontalPodAutoscaler " + hpa.name() + " was changed to " + hpa.minReplicas()
+                    + " by someone else while sqo held it raised" + (hpa.raisedTo() == null ? "" : " to " + hpa.raisedTo())
+                    + "; sqo leaves that value (not the original " + hpa.originalMinReplicas() + ") and gives up its claim");
         }
         return new PlannedAction(ActionKind.RestoreHpaFloor, TriggerEvaluator.BURN, null, hpa.minReplicas(), hpa.originalMinReplicas(),
                 List.of(), why + ": minReplicas of HorizontalPodAutoscaler " + hpa.name() + " restored to " + hpa.originalMinReplicas());

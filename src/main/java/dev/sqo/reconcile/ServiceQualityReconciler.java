@@ -44,6 +44,7 @@ public class ServiceQualityReconciler implements Reconciler<ServiceQuality>, Cle
     private final ReconcileTimer timer;
 
     private final WorkloadOptimizer optimizer;
+    private final FloorReleaseOnDeletion floorRelease;
     private final SignalCollector signals;
 
     public ServiceQualityReconciler(ServiceQualityEvaluator evaluator, SignalCollector signals, KubernetesClient client, Clock clock,
@@ -59,6 +60,7 @@ public class ServiceQualityReconciler implements Reconciler<ServiceQuality>, Cle
         this.optimizer = new WorkloadOptimizer(new WorkloadReader(client), new WorkloadActuator(client), new HpaFloor(client),
                 new ActionEvents(client), signals, new ActionCounter(registry), config.optimization().defaultMode().mode,
                 name -> client.resources(NodeTuningProfile.class).withName(name).get());
+        this.floorRelease = new FloorReleaseOnDeletion(optimizer);
         this.signals = signals;
     }
 
@@ -75,23 +77,19 @@ public class ServiceQualityReconciler implements Reconciler<ServiceQuality>, Cle
     }
 
     /**
-     * A deleted ServiceQuality gives back what it took: a raised HPA floor returns to its original, what was cached
-     * for it is forgotten. Rules and ConfigMaps go with their owner reference; exclusion gauges are pruned on the
-     * next reconcile.
+     * A deleted ServiceQuality gives back what it took: a raised HPA floor returns to its original, and until it has,
+     * the finalizer stays; then what was cached for it is forgotten. Rules and ConfigMaps go with their owner
+     * reference; exclusion gauges are pruned on the next reconcile.
      */
     @Override
     public DeleteControl cleanup(ServiceQuality resource, Context<ServiceQuality> context) {
-        try {
-            optimizer.release(resource, neighbours(resource, context), clock.instant());
-        } catch (RuntimeException e) {
-            // The finalizer must not keep the resource forever: a failed restore is logged and left to a person.
-            LOG.errorf(e, "could not restore the HorizontalPodAutoscaler floor of %s/%s on deletion",
-                    resource.getMetadata().getNamespace(), resource.getMetadata().getName());
+        DeleteControl control = floorRelease.release(resource, neighbours(resource, context), clock.instant());
+        if (control.isRemoveFinalizer()) {
+            objectives.forget(resource.getMetadata().getNamespace(), resource.getMetadata().getName());
+            evaluator.forget(resource);
+            signals.forget(resource);
         }
-        objectives.forget(resource.getMetadata().getNamespace(), resource.getMetadata().getName());
-        evaluator.forget(resource);
-        signals.forget(resource);
-        return DeleteControl.defaultDelete();
+        return control;
     }
 
     /** The ServiceQualities of the resource's namespace, from the informer's cache: no request per cycle. */

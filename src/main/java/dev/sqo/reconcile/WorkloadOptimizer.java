@@ -28,16 +28,14 @@ import dev.sqo.optimize.WorkloadObservation;
 import dev.sqo.optimize.WorkloadOwner;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
+import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -61,7 +59,7 @@ public final class WorkloadOptimizer {
     private final ActionCounter counter;
     private final Function<String, NodeTuningProfile> profiles;
     /** Unstabilized recommendations per resource uid; like the HPA's, they live in memory. */
-    private final Map<String, List<ReplicaRecommendation>> recommendations = new ConcurrentHashMap<>();
+    private final RecommendationMemory recommendations = new RecommendationMemory(RECOMMENDATION_MEMORY);
 
     /**
      * @param whenAbsent the mode of ServiceQualities without spec.optimization (Off or Recommend, from configuration)
@@ -142,20 +140,14 @@ public final class WorkloadOptimizer {
             UndoneActionFinder.forgive(actions);
             clearedBy = clear;
         }
-        List<ReplicaRecommendation> past = recommendations.computeIfAbsent(sq.getMetadata().getUid(), k -> new CopyOnWriteArrayList<>());
-        if (past.isEmpty()) {
-            // After a restart nothing is remembered: start as if the current count had been recommended all along,
-            // so a scale-in waits for a whole stabilization window.
-            past.add(new ReplicaRecommendation(now, workload.replicas()));
-        }
+        List<ReplicaRecommendation> past = recommendations.recall(sq.getMetadata().getUid(), now, workload.replicas());
         OptimizationHistory history = ActionHistory.of(actions, holds(holds), past);
         DecisionCycle.Decision decision = DecisionCycle.decide(new DecisionCycle.Inputs(
                 spec.mode == Optimization.Mode.Auto ? DecisionCycle.Mode.AUTO : DecisionCycle.Mode.RECOMMEND, policy, obs,
                 hpa.map(WorkloadOptimizer::view).orElse(null), spec.cpuPinning == null ? null : pinning(spec.cpuPinning, workload, obs),
                 history, pending(actions), UndoneActionFinder.of(actions), now));
         OptimizationPlanner.Plan plan = decision.plan();
-        past.add(new ReplicaRecommendation(now, plan.desiredReplicas()));
-        past.removeIf(r -> r.time().isBefore(now.minus(RECOMMENDATION_MEMORY)));
+        recommendations.remember(sq.getMetadata().getUid(), new ReplicaRecommendation(now, plan.desiredReplicas()));
         judge(sq, actions, decision.verdicts(), now, kind, name);
         holds = holdsAfter(holds, decision, now);
         decision.newHolds().stream().filter(n -> n.hold().anySignal()).map(DecisionCycle.NewHold::reason).distinct()
@@ -165,22 +157,25 @@ public final class WorkloadOptimizer {
         PinningPlanner.Pin pin = decision.pin();
         List<OptimizationOutcome.Condition> conditions = new ArrayList<>();
         ActionRecord applied = null;
-        if (decision.action() != null) {
+        Optional<Instant> retryAt = decision.action() == null ? Optional.empty() : WriteBackoff.retryAt(actions, decision.action().kind());
+        if (retryAt.isPresent() && now.isBefore(retryAt.get())) {
+            ActionRecord lastFailure = WriteBackoff.lastFailure(actions, decision.action().kind());
+            conditions.add(new OptimizationOutcome.Condition(OptimizationOutcome.OPTIMIZING, ConditionSet.FALSE, "RetryingLater",
+                    decision.action().kind() + " could not be applied (" + lastFailure.validationMessage + "); tried again at "
+                            + retryAt.get().truncatedTo(ChronoUnit.SECONDS) + "."));
+        } else if (decision.action() != null) {
             try {
                 applied = carryOut(sq, workload, hpa.orElse(null), pin, decision.action(), now);
             } catch (KubernetesClientException e) {
-                String message = "Could not apply the plan to " + kind + "/" + name + ": " + denied(e, "patch " + kind.toLowerCase()
-                        + "s, update " + kind.toLowerCase() + "s/scale and patch horizontalpodautoscalers")
-                        + " Retried after the cooldown.";
-                conditions.add(new OptimizationOutcome.Condition(OptimizationOutcome.OPTIMIZING, ConditionSet.FALSE, reason(e), message));
-                events.emit(sq, kind, name, "Warning", "ActionFailed", message, now);
-                boolean onHpa = decision.action().kind() == ActionKind.RaiseHpaFloor || decision.action().kind() == ActionKind.RestoreHpaFloor;
-                ActionRecord failed = record(sq, onHpa ? null : workload, decision.action(), onHpa
-                        ? "HorizontalPodAutoscaler/" + hpa.map(HpaFloor.Hpa::name).orElse("") : kind + "/" + name, now);
-                failed.result = "Failed";
-                failed.validation = "NotApplicable";
-                actions.add(failed);
-                counter.count(namespace, failed.kind, failed.result);
+                if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
+                    // Decided on a state that is gone: nothing was written, and the next cycle decides on what is there now.
+                    conditions.add(new OptimizationOutcome.Condition(OptimizationOutcome.OPTIMIZING, ConditionSet.FALSE, "Conflict",
+                            "Not applied: " + kind + "/" + name + (hpa.isPresent() ? " or its HorizontalPodAutoscaler" : "")
+                                    + " changed after sqo read it, and sqo never overwrites a change it has not seen. It decides "
+                                    + "again on the current state in the next cycle."));
+                } else {
+                    conditions.add(failed(sq, workload, hpa, decision.action(), actions, e, now));
+                }
             }
         }
         if (applied != null) {
@@ -228,7 +223,7 @@ public final class WorkloadOptimizer {
      * and the floor is its), forget the memory.
      */
     public void release(ServiceQuality sq, List<ServiceQuality> neighbours, Instant now) {
-        recommendations.remove(sq.getMetadata().getUid());
+        recommendations.forget(sq.getMetadata().getUid());
         if (sq.getSpec() == null || sq.getSpec().targetRef == null || otherOwner(sq, neighbours).isPresent()) {
             return;
         }
@@ -281,7 +276,7 @@ public final class WorkloadOptimizer {
             case RaiseHpaFloor -> hpas.raise(namespace, hpa, action.replicas(), record);
             case RestoreHpaFloor -> {
                 record.validation = "NotApplicable";
-                hpas.restore(namespace, hpa, record);
+                hpas.restore(namespace, hpa, action.replicas(), record);
             }
             case Resize -> actuator.resize(namespace, workload, action.resources(), record);
             case ScaleOut, ScaleIn -> actuator.scale(namespace, workload, action.replicas(), record);
@@ -308,8 +303,33 @@ public final class WorkloadOptimizer {
                 sq.getSpec().optimizationOr(whenAbsent).mode == Optimization.Mode.Auto);
     }
 
+    /**
+     * A write the API server refused: recorded as Failed (never validated, never held) with why, and a Warning event
+     * the first time it fails for that reason, not at every retry.
+     */
+    private OptimizationOutcome.Condition failed(ServiceQuality sq, WorkloadShape workload, Optional<HpaFloor.Hpa> hpa, PlannedAction action,
+                                                 List<ActionRecord> actions, KubernetesClientException e, Instant now) {
+        String kind = sq.getSpec().targetRef.kind;
+        String name = sq.getSpec().targetRef.name;
+        String why = denied(e, "patch " + kind.toLowerCase() + "s and patch horizontalpodautoscalers");
+        String message = "Could not apply the plan to " + kind + "/" + name + ": " + why + " Retried with a growing delay.";
+        boolean onHpa = action.kind() == ActionKind.RaiseHpaFloor || action.kind() == ActionKind.RestoreHpaFloor;
+        ActionRecord failed = record(sq, onHpa ? null : workload, action, onHpa
+                ? "HorizontalPodAutoscaler/" + hpa.map(HpaFloor.Hpa::name).orElse("") : kind + "/" + name, now);
+        failed.result = "Failed";
+        failed.validation = "NotApplicable";
+        failed.validationMessage = why;
+        ActionRecord previous = WriteBackoff.lastFailure(actions, action.kind());
+        if (previous == null || !why.equals(previous.validationMessage)) {
+            events.emit(sq, kind, name, "Warning", "ActionFailed", message, now);
+        }
+        actions.add(failed);
+        counter.count(sq.getMetadata().getNamespace(), failed.kind, failed.result);
+        return new OptimizationOutcome.Condition(OptimizationOutcome.OPTIMIZING, ConditionSet.FALSE, reason(e), message);
+    }
+
     static DecisionCycle.HpaView view(HpaFloor.Hpa h) {
-        return new DecisionCycle.HpaView(h.name(), h.minReplicas(), h.maxReplicas(), h.originalMinReplicas());
+        return new DecisionCycle.HpaView(h.name(), h.minReplicas(), h.maxReplicas(), h.originalMinReplicas(), h.raisedTo());
     }
 
     /** Pinning as the spec asks for it: the profile must exist and have nodes, or the pods would never schedule. */
@@ -447,7 +467,7 @@ public final class WorkloadOptimizer {
 
     /** Forgets the recommendations of resources not seen for longer than any stabilization window. */
     public void evictIdle(Instant now) {
-        recommendations.values().removeIf(past -> past.isEmpty() || past.get(past.size() - 1).time().isBefore(now.minus(RECOMMENDATION_MEMORY)));
+        recommendations.evictIdle(now);
     }
 
     private static String reason(KubernetesClientException e) {

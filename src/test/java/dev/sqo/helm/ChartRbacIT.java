@@ -56,7 +56,7 @@ class ChartRbacIT {
         Set<String> seen = new TreeSet<>();
         operator().forEach(r -> seen.add(r.verb() + " " + r.resource() + (r.subresource() == null ? "" : "/" + r.subresource())));
         for (String expected : List.of("create leases", "patch leases", "watch servicequalities", "patch servicequalities/status",
-                "update deployments/scale", "patch horizontalpodautoscalers", "create events", "patch nodes", "create tuneds",
+                "patch deployments", "patch horizontalpodautoscalers", "create events", "patch nodes", "create tuneds",
                 "get secrets", "create prometheusrules", "create configmaps", "delete configmaps")) {
             assertTrue(seen.contains(expected), "the suite no longer exercises '" + expected + "': " + seen);
         }

@@ -90,7 +90,9 @@ class HelmChartTest {
         JsonNode clusterRole = one(manifests, "ClusterRole", "sqo");
         assertEquals(List.of("get", "list", "watch", "patch", "update"), verbs(clusterRole, "servicequalities"));
         assertEquals(List.of("patch", "update"), verbs(clusterRole, "servicequalities/status"));
-        assertEquals(List.of("get", "update", "patch"), verbs(clusterRole, "deployments/scale"));
+        // Replicas are patched on the workload with their journal, in one write: no scale subresource.
+        assertEquals(List.of("get", "patch"), verbs(clusterRole, "deployments"));
+        assertEquals(List.of(), verbs(clusterRole, "deployments/scale"));
         assertEquals(List.of("get", "list", "patch"), verbs(clusterRole, "nodes"));
         assertEquals(List.of("create"), verbs(clusterRole, "events"));
         // delete: the rules' previous object after a move between a PrometheusRule and a ConfigMap (RulesPublisher).

@@ -86,13 +86,13 @@ class DecisionCycleTest {
 
     @Test
     void withAnHpaTheFloorIsRaisedWhileTheBudgetBurnsAndGivenBackAfter() {
-        DecisionCycle.HpaView hpa = new DecisionCycle.HpaView("web", 2, 8, null);
+        DecisionCycle.HpaView hpa = new DecisionCycle.HpaView("web", 2, 8, null, null);
         DecisionCycle.Decision burning = decide(DecisionCycle.Mode.AUTO, triggers(BURN), cpu(4, 50, AlertLevel.PAGE), hpa, List.of(),
                 List.of(), null);
         assertEquals(ActionKind.RaiseHpaFloor, burning.action().kind());
         assertEquals(6, burning.action().replicas(), "4 plus half, under the HPA's maximum");
 
-        DecisionCycle.HpaView raised = new DecisionCycle.HpaView("web", 6, 8, 2);
+        DecisionCycle.HpaView raised = new DecisionCycle.HpaView("web", 6, 8, 2, 6);
         DecisionCycle.Decision calm = decide(DecisionCycle.Mode.AUTO, triggers(BURN), cpu(6, 40, AlertLevel.NONE), raised, List.of(),
                 List.of(), null);
         assertEquals(ActionKind.RestoreHpaFloor, calm.action().kind());
@@ -100,16 +100,29 @@ class DecisionCycleTest {
     }
 
     @Test
+    void aFloorSomeoneElseChangedWhileRaisedIsLeftAtTheirValue() {
+        // sqo raised 2 to 6; someone set 4 since: giving back 2 would overwrite their edit.
+        DecisionCycle.Decision calm = decide(DecisionCycle.Mode.AUTO, triggers(BURN), cpu(6, 40, AlertLevel.NONE),
+                new DecisionCycle.HpaView("web", 4, 8, 2, 6), List.of(), List.of(), null);
+        assertEquals(ActionKind.RestoreHpaFloor, calm.action().kind());
+        assertEquals(4, calm.action().replicas(), "their value stays; only sqo's claim goes");
+        assertTrue(calm.action().reason().contains("changed to 4 by someone else"), calm.action().reason());
+
+        // Without the journal of its raise sqo cannot tell the value is its own, and leaves it too.
+        assertEquals(6, DecisionCycle.release(new DecisionCycle.HpaView("web", 6, 8, 2, null), "gone").replicas());
+    }
+
+    @Test
     void anHpaFloorIsRaisedAtTheCooldownsPace() {
         DecisionCycle.Decision d = decide(DecisionCycle.Mode.AUTO, triggers(BURN), cpu(4, 50, AlertLevel.PAGE),
-                new DecisionCycle.HpaView("web", 4, 8, 2), List.of(), List.of(), NOW.minus(Duration.ofMinutes(1)));
+                new DecisionCycle.HpaView("web", 4, 8, 2, 4), List.of(), List.of(), NOW.minus(Duration.ofMinutes(1)));
         assertNull(d.action(), "raised a minute ago: the raise is judged before the next");
     }
 
     @Test
     void withAnHpaNothingElseTouchesTheReplicas() {
         DecisionCycle.Decision d = decide(DecisionCycle.Mode.AUTO, triggers(CPU_OUT), cpu(3, 90, AlertLevel.NONE),
-                new DecisionCycle.HpaView("web", 2, 8, null), List.of(), List.of(), null);
+                new DecisionCycle.HpaView("web", 2, 8, null, null), List.of(), List.of(), null);
         assertNull(d.action());
         assertTrue(d.notes().stream().anyMatch(n -> n.contains("owns the replicas")), d.notes().toString());
     }
@@ -119,7 +132,7 @@ class DecisionCycleTest {
         assertNull(decide(DecisionCycle.Mode.RECOMMEND, triggers(CPU_OUT), cpu(3, 90, AlertLevel.NONE), null, List.of(), List.of(), null)
                 .action());
         DecisionCycle.Decision d = decide(DecisionCycle.Mode.RECOMMEND, triggers(CPU_OUT), cpu(3, 90, AlertLevel.NONE),
-                new DecisionCycle.HpaView("web", 6, 8, 2), List.of(), List.of(), null);
+                new DecisionCycle.HpaView("web", 6, 8, 2, 6), List.of(), List.of(), null);
         assertEquals(ActionKind.RestoreHpaFloor, d.action().kind());
         assertEquals(4, d.plan().replicas(), "the plan is still shown: ceil(3 x 90 / 70)");
     }
