@@ -49,8 +49,19 @@ class ServiceQualityReconcilerTest {
     @AsUser
     KubernetesClient client;
 
+    /** The operator's own client. */
+    @Inject
+    KubernetesClient operatorClient;
+
     @TestHTTPResource("/q/metrics")
     URL metricsUrl;
+
+    /** A failing API server is retried by sqo's cycles, not for minutes inside one request of a reconcile thread. */
+    @Test
+    void theOperatorsClientGivesUpOnAFailingApiServerQuickly() {
+        assertTrue(operatorClient.getConfiguration().getRequestRetryBackoffLimit() <= 2,
+                "retries: " + operatorClient.getConfiguration().getRequestRetryBackoffLimit());
+    }
 
     /** With the chart's defaults: one replica leads and keeps renewing its Lease, which the chart lets it patch. */
     @Test
