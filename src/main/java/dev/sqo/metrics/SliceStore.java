@@ -5,17 +5,33 @@ import dev.sqo.slo.SliceSeries;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps the 5-minute slices of every SLI query between cycles, so that a cycle fetches only the newest slices
  * (plus a couple already seen, to pick up samples that arrived late) and the cost of a cycle does not grow with
  * the SLO window. Resources whose SLI queries are identical share one entry.
+ *
+ * <p>Only what a complete answer gave is kept for good. Gaps heal: a slice from a partial answer (one with
+ * warnings), or one without data, is pending and read again. Pending slices of the last hour are read again every
+ * cycle, in the query that fetches the newest slices anyway; older ones after a backoff (5 minutes, doubling, at
+ * most an hour), in one query a cycle of at most {@value #REREAD_SLICES} slices, so a long gap costs a week's query
+ * a cycle for a few cycles, never a 30-day query every cycle.
+ * <ul>
+ * <li>A slice a complete answer gave without data is read: the service had no traffic, or Prometheus has nothing
+ * for it. Once it has been read {@value #NO_DATA_READS} times and is older than an hour, it is taken as no traffic
+ * and never read again, so a quiet service costs a few queries more than a busy one, not a query every cycle.</li>
+ * <li>A slice from a partial answer is not read, whatever numbers it has (a partial sum is smaller, not missing):
+ * it is read again as long as it is in a window, at most hourly, because a store that did not answer is not a
+ * service without traffic.</li>
+ * </ul>
  */
 public final class SliceStore {
 
@@ -23,6 +39,14 @@ public final class SliceStore {
     static final int REFRESHED_SLICES = 2;
     /** Prometheus refuses range queries of more than 11,000 points per series. */
     static final int MAX_SLICES_PER_QUERY = 10_000;
+    /** Pending slices of the last hour are read again every cycle: a scrape gap or a lagging store heals soonest. */
+    static final int RECENT_SLICES = 12;
+    /** The most older pending slices read again in one cycle: a week, so a 7-day window heals in one cycle. */
+    static final int REREAD_SLICES = 7 * 288;
+    /** Complete reads after which a slice without data is taken as no traffic. */
+    static final int NO_DATA_READS = 5;
+    private static final Duration FIRST_BACKOFF = SliceSeries.SLICE;
+    private static final Duration MAX_BACKOFF = Duration.ofHours(1);
     private static final Duration IDLE_EVICTION = Duration.ofHours(1);
 
     private final PrometheusApi api;
@@ -32,7 +56,10 @@ public final class SliceStore {
         this.api = api;
     }
 
-    /** The slices [firstIndex, endIndex) of the query, fetching what is not known yet. */
+    /**
+     * The slices [firstIndex, endIndex) of the query, fetching what is not known yet and reading pending slices
+     * again when due; the slices of partial answers are marked as not read.
+     */
     public SliceSeries slices(PrometheusEndpoint endpoint, SliQuery query, long firstIndex, long endIndex, Instant now)
             throws PrometheusQueryException {
         Entry entry = entries.computeIfAbsent(endpoint.cacheKey() + "\n" + query.promql(), k -> new Entry());
@@ -43,19 +70,58 @@ public final class SliceStore {
             double[] total = new double[size];
             Arrays.fill(bad, Double.NaN);
             Arrays.fill(total, Double.NaN);
-            long known = entry.series == null ? firstIndex : Math.max(firstIndex, entry.fetchedUntil - REFRESHED_SLICES);
+            Read read = new Read(endpoint, query, firstIndex, endIndex, now, bad, total);
+            long newest = firstIndex;
             if (entry.series != null) {
-                copyKnown(entry.series, firstIndex, Math.min(known, endIndex), bad, total);
+                copyKnown(entry.series, firstIndex, endIndex, bad, total);
                 if (entry.series.firstIndex() > firstIndex) {
-                    fetch(endpoint, query, firstIndex, Math.min(entry.series.firstIndex(), endIndex), firstIndex, bad, total);
+                    fetch(entry, read, firstIndex, Math.min(entry.series.firstIndex(), endIndex));
                 }
+                newest = Math.max(firstIndex, entry.fetchedUntil - REFRESHED_SLICES);
+                Long recentPending = entry.pending.ceilingKey(Math.max(firstIndex, endIndex - RECENT_SLICES));
+                if (recentPending != null && recentPending < newest) {
+                    newest = recentPending;
+                }
+                newest = Math.min(newest, endIndex);
+                rereadDue(entry, read, newest);
             }
-            fetch(endpoint, query, Math.min(known, endIndex), endIndex, firstIndex, bad, total);
-            SliceSeries result = new SliceSeries(firstIndex, bad, total);
+            fetch(entry, read, newest, endIndex);
+            BitSet unread = new BitSet(size);
+            entry.pending.subMap(firstIndex, endIndex).forEach((slice, p) -> unread.set((int) (slice - firstIndex), p.partial()));
+            SliceSeries result = new SliceSeries(firstIndex, bad, total, unread);
             entry.longestSpan = Math.max(entry.longestSpan, size);
             entry.series = widest(entry.series, result, entry.longestSpan);
             entry.fetchedUntil = endIndex;
+            entry.pending.headMap(entry.series.firstIndex()).clear();
             return result;
+        }
+    }
+
+    /** Reads again the newest due pending slices before {@code until}, at most {@value #REREAD_SLICES} of them. */
+    private void rereadDue(Entry entry, Read read, long until) throws PrometheusQueryException {
+        Long last = null;
+        Long first = null;
+        for (Map.Entry<Long, Pending> p : entry.pending.subMap(read.firstIndex, true, until, false).descendingMap().entrySet()) {
+            if (p.getValue().due().isAfter(read.now)) {
+                continue;
+            }
+            if (last == null) {
+                last = p.getKey();
+            } else if (p.getKey() <= last - REREAD_SLICES) {
+                break;
+            }
+            first = p.getKey();
+        }
+        if (last == null) {
+            return;
+        }
+        try {
+            fetch(entry, read, first, last + 1);
+        } catch (PrometheusQueryException e) {
+            // A second chance, not this cycle's data: the gaps stay pending for a later cycle, and a Prometheus that
+            // is down shows in the query of the newest slices.
+            entry.pending.subMap(first, true, last, true).replaceAll(
+                    (slice, p) -> new Pending(p.partial(), p.reads(), read.now.plus(backoff(p.reads()))));
         }
     }
 
@@ -103,16 +169,24 @@ public final class SliceStore {
         }
     }
 
-    private void fetch(PrometheusEndpoint endpoint, SliQuery query, long from, long until, long firstIndex,
-                       double[] bad, double[] total) throws PrometheusQueryException {
+    /** One cycle's request: the window asked for and the arrays its slices go to. */
+    private record Read(PrometheusEndpoint endpoint, SliQuery query, long firstIndex, long endIndex, Instant now,
+                        double[] bad, double[] total) {
+    }
+
+    /** A slice to read again: from a partial answer or without data, how often read and when next. */
+    private record Pending(boolean partial, int reads, Instant due) {
+    }
+
+    private void fetch(Entry entry, Read read, long from, long until) throws PrometheusQueryException {
         for (long chunk = from; chunk < until; chunk += MAX_SLICES_PER_QUERY) {
             long chunkEnd = Math.min(until, chunk + MAX_SLICES_PER_QUERY);
             // The value at a slice's end covers the slice: evaluate at ends chunk+1 .. chunkEnd.
-            List<PromSeries> result = api.queryRange(endpoint, query.promql(), SliceSeries.startOf(chunk + 1),
+            PromAnswer answer = api.queryRangeAnswer(read.endpoint, read.query.promql(), SliceSeries.startOf(chunk + 1),
                     SliceSeries.startOf(chunkEnd), SliceSeries.SLICE);
             Map<Long, Map<String, Double>> partsBySlice = new HashMap<>();
             Set<Long> corrupt = new HashSet<>();
-            for (PromSeries s : result) {
+            for (PromSeries s : answer.series()) {
                 String part = s.label(SliQuery.PART_LABEL);
                 for (int i = 0; i < s.timestampsSeconds().length; i++) {
                     long slice = s.timestampsSeconds()[i] / SliceSeries.SLICE_SECONDS - 1;
@@ -125,19 +199,55 @@ public final class SliceStore {
             }
             for (long slice = chunk; slice < chunkEnd; slice++) {
                 Map<String, Double> parts = corrupt.contains(slice) ? null : partsBySlice.get(slice);
-                double[] decoded = parts == null ? null : query.decoder().decode(parts);
+                double[] decoded = parts == null ? null : read.query.decoder().decode(parts);
                 boolean finite = decoded != null && Double.isFinite(decoded[0]) && Double.isFinite(decoded[1]);
-                int at = (int) (slice - firstIndex);
-                bad[at] = finite ? decoded[0] : Double.NaN;
-                total[at] = finite ? decoded[1] : Double.NaN;
+                keep(entry, read, slice, finite ? decoded : null, answer.partial());
             }
         }
+    }
+
+    /** Takes one fetched slice ({@code decoded} null without data) unless it would replace a read slice by a partial one. */
+    private static void keep(Entry entry, Read read, long slice, double[] decoded, boolean partial) {
+        Pending before = entry.pending.get(slice);
+        boolean heldWhole = before == null && entry.series != null && slice >= entry.series.firstIndex()
+                && slice < entry.fetchedUntil;
+        boolean wasRead = heldWhole || (before != null && !before.partial());
+        int at = (int) (slice - read.firstIndex);
+        if (partial && wasRead) {
+            if (before != null) {
+                entry.pending.put(slice, new Pending(false, before.reads(), read.now.plus(backoff(before.reads()))));
+            }
+            return;
+        }
+        read.bad[at] = decoded != null ? decoded[0] : Double.NaN;
+        read.total[at] = decoded != null ? decoded[1] : Double.NaN;
+        if (partial) {
+            int reads = (before == null ? 0 : before.reads()) + 1;
+            entry.pending.put(slice, new Pending(true, reads, read.now.plus(backoff(reads))));
+        } else if (decoded != null) {
+            entry.pending.remove(slice);
+        } else {
+            int reads = (before == null || before.partial() ? 0 : before.reads()) + 1;
+            if (reads >= NO_DATA_READS && slice < read.endIndex - RECENT_SLICES) {
+                entry.pending.remove(slice);
+            } else {
+                entry.pending.put(slice, new Pending(false, reads, read.now.plus(backoff(reads))));
+            }
+        }
+    }
+
+    /** 5 minutes after the first read, doubling, at most an hour. */
+    private static Duration backoff(int reads) {
+        Duration d = FIRST_BACKOFF.multipliedBy(1L << Math.min(reads - 1, 10));
+        return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
     }
 
     private static final class Entry {
         SliceSeries series;
         long fetchedUntil;
         int longestSpan;
+        /** The slices to read again, by index; every other held slice came from a complete answer with data. */
+        final NavigableMap<Long, Pending> pending = new TreeMap<>();
         volatile Instant lastUsed;
     }
 }
