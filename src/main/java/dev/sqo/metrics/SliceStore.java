@@ -246,7 +246,7 @@ public final class SliceStore {
         SliceSeries series;
         long fetchedUntil;
         int longestSpan;
-        /** The slices to read again, by index; every other held slice came from a complete answer with data. */
+        /** The slices to read again, by index; every other held slice was read whole (with data, or as no traffic). */
         final NavigableMap<Long, Pending> pending = new TreeMap<>();
         volatile Instant lastUsed;
     }

@@ -124,4 +124,10 @@ class GapsHealTest {
         assertEquals(1, prometheus.asked().size());
         assertEquals(SliceStore.REFRESHED_SLICES, prometheus.asked().get(0).slices(), "once read, only the newest slices again");
     }
+
+    @Test
+    void infosLeaveAnAnswerWhole() throws Exception {
+        prometheus.infos(true);
+        assertTrue(allRead(cycle(7, NOW)), "an info comments on the query; the answer is complete");
+    }
 }

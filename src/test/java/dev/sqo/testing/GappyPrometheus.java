@@ -39,6 +39,7 @@ public final class GappyPrometheus implements AutoCloseable {
     private final List<Asked> asked = new ArrayList<>();
     private volatile LongFunction<double[]> counts = slice -> new double[]{1, 100};
     private volatile boolean warnings;
+    private volatile boolean infos;
     private volatile LongPredicate failing = slice -> false;
 
     private GappyPrometheus() throws IOException {
@@ -70,6 +71,12 @@ public final class GappyPrometheus implements AutoCloseable {
     /** Whether answers carry warnings, as a partial response does. */
     public GappyPrometheus warnings(boolean warnings) {
         this.warnings = warnings;
+        return this;
+    }
+
+    /** Whether answers carry infos, as Prometheus 3 adds for a query it finds odd (and whose answer is whole). */
+    public GappyPrometheus infos(boolean infos) {
+        this.infos = infos;
         return this;
     }
 
@@ -123,7 +130,8 @@ public final class GappyPrometheus implements AutoCloseable {
         send(exchange, 200, "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":["
                 + "{\"metric\":{\"sqo_part\":\"errors\"},\"values\":[" + errors + "]},"
                 + "{\"metric\":{\"sqo_part\":\"total\"},\"values\":[" + totals + "]}]}"
-                + (warnings ? ",\"warnings\":[\"partial response: store 10.0.0.7:10901 unavailable\"]" : "") + "}");
+                + (warnings ? ",\"warnings\":[\"partial response: store 10.0.0.7:10901 unavailable\"]" : "")
+                + (infos ? ",\"infos\":[\"PromQL info: metric might not be a counter, name does not end in _total\"]" : "") + "}");
     }
 
     private static void send(HttpExchange exchange, int code, String body) throws IOException {
