@@ -17,10 +17,10 @@ final class WindowCoverage {
         return Math.floor(Math.max(0, read) * 1000) / 10;
     }
 
-    /** E.g. "read 28d4h of the 30d window: ...". */
+    /** E.g. "1d4h of the 30d window not read whole: ...". */
     static String describe(ObjectiveEvaluation e, Duration window) {
-        return "read " + PromDuration.format(window.minus(e.unread())) + " of the " + PromDuration.format(window)
-                + " window: Prometheus gave the rest only partially (an answer with warnings), so sqo reads it again "
-                + "and the numbers cover the part read";
+        return PromDuration.format(e.unread()) + " of the " + PromDuration.format(window) + " window not read whole: "
+                + "Prometheus answered for it only partially (with warnings), so sqo reads it again and the numbers "
+                + "cover the rest";
     }
 }

@@ -23,7 +23,8 @@ class GapsHealTest {
     private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
     private static final long END = SliceSeries.indexAt(NOW);
     private static final int DAY = 288;
-    private static final SliQuery QUERY = new SliQuery("q", parts -> parts.containsKey("total")
+    private static final SliQuery QUERY = new SliQuery(SliQuery.part("sum(increase(http_requests_total{code=~\"5..\"}[5m]))", "errors")
+            + " or " + SliQuery.part("sum(increase(http_requests_total[5m]))", "total"), parts -> parts.containsKey("total")
             ? new double[]{parts.getOrDefault("errors", 0.0), parts.get("total")} : null);
 
     private final GappyPrometheus prometheus = GappyPrometheus.start();

@@ -92,7 +92,7 @@ class PartialWindowTest {
         assertEquals(0.9, partial.status().errorBudget.remaining, 0.01, "the partial number looks healthy");
         assertNull(partial.observation().budgetRemaining(), "but it is no budget to act on");
         assertNotNull(partial.scaleInBlocker(), "no scale-in on a window not read");
-        assertTrue(partial.observation().failedSignals().get("objective:availability").startsWith("read 0s of the 30d window"),
+        assertTrue(partial.observation().failedSignals().get("objective:availability").startsWith("30d of the 30d window not read whole"),
                 partial.observation().failedSignals().toString());
 
         prometheus.warnings(false).counts(
@@ -115,12 +115,12 @@ class PartialWindowTest {
         storeDown();
         ObjectiveStatus partial = cycle(NOW).status();
         assertEquals(0.0, partial.coverage, "no slice of a partial answer counts as read");
-        assertTrue(partial.message.startsWith("Partial: read 0s of the 30d window"), partial.message);
+        assertTrue(partial.message.startsWith("Partial: 30d of the 30d window not read whole"), partial.message);
 
         prometheus.warnings(false);
         ObjectiveStatus healing = cycle(NOW.plus(Duration.ofMinutes(5))).status();
         assertEquals(23.4, healing.coverage, 0.05, "the newest week (and hour) is read again");
-        assertTrue(healing.message.startsWith("Partial: read 7d1h of the 30d window"), healing.message);
+        assertTrue(healing.message.startsWith("Partial: 22d23h of the 30d window not read whole"), healing.message);
 
         Instant at = NOW.plus(Duration.ofMinutes(5));
         ObjectiveStatus s = healing;

@@ -22,7 +22,8 @@ import java.util.function.LongPredicate;
 
 /**
  * A Prometheus on 127.0.0.1 whose answers have gaps: it serves the two parts {@code errors} and {@code total} of an
- * SLI query, per 5-minute slice, from a function that may leave slices out; it can flag its answers with warnings
+ * SLI query (a query naming {@code sqo_part}, unless it is a baseline of {@code sqo_day}s; other range queries
+ * get no series), per 5-minute slice, from a function that may leave slices out; it can flag its answers with warnings
  * as a Thanos partial response does, and fail range queries with a 503. Instant queries get an empty vector. Every
  * range query is remembered as the slices it asked for.
  */
@@ -119,7 +120,9 @@ public final class GappyPrometheus implements AutoCloseable {
         }
         StringBuilder errors = new StringBuilder();
         StringBuilder totals = new StringBuilder();
-        for (long ts = start; ts <= end; ts += step) {
+        String promql = params.getOrDefault("query", "");
+        boolean sli = promql.contains("sqo_part") && !promql.contains("sqo_day");
+        for (long ts = start; sli && ts <= end; ts += step) {
             double[] c = counts.apply(ts / SliceSeries.SLICE_SECONDS - 1);
             if (c != null) {
                 String sep = errors.length() == 0 ? "" : ",";
@@ -127,9 +130,9 @@ public final class GappyPrometheus implements AutoCloseable {
                 totals.append(sep).append("[").append(ts).append(",\"").append(c[1]).append("\"]");
             }
         }
-        send(exchange, 200, "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":["
-                + "{\"metric\":{\"sqo_part\":\"errors\"},\"values\":[" + errors + "]},"
-                + "{\"metric\":{\"sqo_part\":\"total\"},\"values\":[" + totals + "]}]}"
+        String result = !sli ? "" : "{\"metric\":{\"sqo_part\":\"errors\"},\"values\":[" + errors + "]},"
+                + "{\"metric\":{\"sqo_part\":\"total\"},\"values\":[" + totals + "]}";
+        send(exchange, 200, "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[" + result + "]}"
                 + (warnings ? ",\"warnings\":[\"partial response: store 10.0.0.7:10901 unavailable\"]" : "")
                 + (infos ? ",\"infos\":[\"PromQL info: metric might not be a counter, name does not end in _total\"]" : "") + "}");
     }
