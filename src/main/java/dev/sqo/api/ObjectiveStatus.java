@@ -23,6 +23,12 @@ public class ObjectiveStatus {
             + "or 'raw' (the SLI's own series).")
     public String sliSource;
 
+    @JsonPropertyDescription("Percent of the window sqo has read whole. Below 100 while Prometheus answered part of it "
+            + "only partially (a response with warnings, e.g. a Thanos store that did not answer): the numbers then cover the "
+            + "part read, sqo reads the rest again, and no scale-in or lowered request is decided on the remaining budget. "
+            + "Time without traffic counts as read.")
+    public Double coverage;
+
     @Nullable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @JsonPropertyDescription("Percent good over the window, after exclusions; null when the window had no traffic.")

@@ -72,17 +72,17 @@ public final class HttpPrometheusApi implements PrometheusApi {
 
     @Override
     public List<PromSeries> query(PrometheusEndpoint endpoint, String promql, Instant time) throws PrometheusQueryException {
-        return call(endpoint, "query", promql, "query=" + enc(promql) + "&time=" + seconds(time));
+        return call(endpoint, "query", promql, "query=" + enc(promql) + "&time=" + seconds(time)).series();
     }
 
     @Override
-    public List<PromSeries> queryRange(PrometheusEndpoint endpoint, String promql, Instant start, Instant end, Duration step)
+    public PromAnswer queryRangeAnswer(PrometheusEndpoint endpoint, String promql, Instant start, Instant end, Duration step)
             throws PrometheusQueryException {
         return call(endpoint, "query_range", promql, "query=" + enc(promql) + "&start=" + seconds(start)
                 + "&end=" + seconds(end) + "&step=" + step.toSeconds());
     }
 
-    private List<PromSeries> call(PrometheusEndpoint endpoint, String api, String promql, String form)
+    private PromAnswer call(PrometheusEndpoint endpoint, String api, String promql, String form)
             throws PrometheusQueryException {
         HttpRequest.Builder request = HttpRequest.newBuilder(apiUri(endpoint.url(), api))
                 .timeout(endpoint.timeout())
@@ -128,7 +128,7 @@ public final class HttpPrometheusApi implements PrometheusApi {
                 + endpoint.timeout().toSeconds() + "s for query " + promql, cause);
     }
 
-    private List<PromSeries> parse(PrometheusEndpoint endpoint, String promql, HttpResponse<byte[]> response)
+    private PromAnswer parse(PrometheusEndpoint endpoint, String promql, HttpResponse<byte[]> response)
             throws PrometheusQueryException {
         int code = response.statusCode();
         if (code == 401 || code == 403) {
@@ -150,8 +150,11 @@ public final class HttpPrometheusApi implements PrometheusApi {
             throw new PrometheusQueryException("Prometheus at " + endpoint + " rejected query " + promql + " ("
                     + (ERROR_TYPES.contains(type) ? type : "error") + ", HTTP " + code + ")");
         }
+        // Warnings mean the answer may lack samples that exist (a partial response). Infos (Prometheus 3) only
+        // comment on the query, e.g. a metric name that does not look like a counter, and leave the answer whole.
+        boolean partial = !body.path("warnings").isEmpty();
         try {
-            return series(body.path("data"));
+            return new PromAnswer(series(body.path("data")), partial);
         } catch (RuntimeException e) {
             throw new PrometheusQueryException("Prometheus at " + endpoint + " answered query " + promql
                     + " with a malformed result (" + e.getClass().getSimpleName() + ")");

@@ -9,6 +9,13 @@ public interface PrometheusApi {
 
     List<PromSeries> query(PrometheusEndpoint endpoint, String promql, Instant time) throws PrometheusQueryException;
 
-    List<PromSeries> queryRange(PrometheusEndpoint endpoint, String promql, Instant start, Instant end, Duration step)
+    /** The series of a range query, complete or not: for readers that keep nothing beyond the cycle. */
+    default List<PromSeries> queryRange(PrometheusEndpoint endpoint, String promql, Instant start, Instant end, Duration step)
+            throws PrometheusQueryException {
+        return queryRangeAnswer(endpoint, promql, start, end, step).series();
+    }
+
+    /** A range query, saying whether the answer is partial: for readers that keep what they read. */
+    PromAnswer queryRangeAnswer(PrometheusEndpoint endpoint, String promql, Instant start, Instant end, Duration step)
             throws PrometheusQueryException;
 }

@@ -30,21 +30,21 @@ public final class TimedPrometheusApi implements PrometheusApi {
     }
 
     @Override
-    public List<PromSeries> queryRange(PrometheusEndpoint endpoint, String promql, Instant start, Instant end, Duration step)
+    public PromAnswer queryRangeAnswer(PrometheusEndpoint endpoint, String promql, Instant start, Instant end, Duration step)
             throws PrometheusQueryException {
-        return timed("query_range", () -> api.queryRange(endpoint, promql, start, end, step));
+        return timed("query_range", () -> api.queryRangeAnswer(endpoint, promql, start, end, step));
     }
 
     @FunctionalInterface
-    private interface Query {
-        List<PromSeries> run() throws PrometheusQueryException;
+    private interface Query<T> {
+        T run() throws PrometheusQueryException;
     }
 
-    private List<PromSeries> timed(String kind, Query query) throws PrometheusQueryException {
+    private <T> T timed(String kind, Query<T> query) throws PrometheusQueryException {
         Timer.Sample sample = Timer.start(registry);
         String outcome = "failure";
         try {
-            List<PromSeries> result = query.run();
+            T result = query.run();
             outcome = "success";
             return result;
         } finally {

@@ -78,14 +78,22 @@ public final class SignalCollector {
         Double fiveMinutes = null;
         Double burn = null;
         boolean burnUnknown = false;
+        boolean budgetUnknown = false;
         for (ObjectiveOutcome o : report.objectives()) {
             if (!o.hasData()) {
                 failed.put("objective:" + o.objective().name, o.problem() != null ? o.problem() : "no traffic in the window");
                 continue;
             }
             alert = alert.compareTo(o.evaluation().alert()) >= 0 ? alert : o.evaluation().alert();
-            Double remaining = o.evaluation().budgetRemaining();
-            budget = budget == null ? remaining : Math.min(budget, remaining);
+            Double remaining = o.evaluation().budgetToActOn();
+            if (remaining == null) {
+                // Partial data: the burn it shows still counts (errors seen are errors), but what is not read may
+                // hold more, so nothing that lowers capacity may go ahead on it.
+                budgetUnknown = true;
+                failed.put("objective:" + o.objective().name, WindowCoverage.describe(o.evaluation(), report.window()));
+            } else {
+                budget = budget == null ? remaining : Math.min(budget, remaining);
+            }
             Double five = o.evaluation().burnRates().get(BurnRateWindows.M5);
             if (five != null) {
                 fiveMinutes = fiveMinutes == null ? five : Math.max(fiveMinutes, five);
@@ -96,6 +104,10 @@ public final class SignalCollector {
             } else {
                 burnUnknown = true;
             }
+        }
+        if (budgetUnknown) {
+            // The lowest remaining budget is unknown when one objective's is: the others' may be higher.
+            budget = null;
         }
         if (burnUnknown) {
             // One objective's burn now unknown makes the burn now unknown: the others' calm says nothing about it.

@@ -123,6 +123,7 @@ public final class StatusAggregator {
             return s;
         }
         s.sliSource = outcome.source().display();
+        s.coverage = WindowCoverage.percent(e, window);
         s.attainment = round(e.attainment(), 4);
         s.met = e.met(o.target);
         s.errorBudget.consumed = round(e.budgetConsumed(), 4);
@@ -140,6 +141,9 @@ public final class StatusAggregator {
         s.exhaustionTime = e.exhaustionTime() == null ? null : e.exhaustionTime().truncatedTo(ChronoUnit.MINUTES).toString();
         if (!e.hasData()) {
             s.message = "No data in the " + s.window + " window: " + noData(outcome) + ".";
+        } else if (!e.complete()) {
+            s.message = "Partial: " + WindowCoverage.describe(e, window) + "; until it is all read, sqo takes the remaining "
+                    + "budget as unknown and neither scales in nor lowers requests on it.";
         }
         return s;
     }

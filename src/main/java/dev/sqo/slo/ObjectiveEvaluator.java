@@ -39,11 +39,17 @@ public final class ObjectiveEvaluator {
         Double periodErrorRatio = null;
         double bad = 0;
         double total = 0;
+        int unread = 0;
         for (int length = 1; length <= span; length++) {
             long index = endIndex - length;
-            if (!excluded[(int) (index - firstIndex)] && slices.hasData(index)) {
+            boolean counted = !excluded[(int) (index - firstIndex)];
+            if (counted && slices.hasData(index)) {
                 bad += slices.bad(index);
                 total += slices.total(index);
+            }
+            // An excluded slice needs no reading: its numbers count for nothing.
+            if (counted && length <= periodLength && !slices.isRead(index)) {
+                unread++;
             }
             Duration window = windowAtLength.get(length);
             Double ratio = errorRatio(bad, total);
@@ -56,15 +62,16 @@ public final class ObjectiveEvaluator {
         }
 
         AlertLevel alert = MultiWindowAlertPolicy.evaluate(burnRates, period);
+        Duration unreadPart = SliceSeries.SLICE.multipliedBy(unread);
         if (periodErrorRatio == null) {
-            return new ObjectiveEvaluation(null, null, null, burnRates, alert, null, end);
+            return new ObjectiveEvaluation(null, null, null, burnRates, alert, null, end, unreadPart);
         }
         double consumed = ErrorBudget.consumed(periodErrorRatio, targetPercent);
         double remaining = 1.0 - consumed;
         Double burn1h = burnRates.get(BurnRateWindows.H1);
         Instant exhaustion = burn1h == null ? null : ErrorBudget.exhaustionTime(remaining, burn1h, period, end);
         return new ObjectiveEvaluation(100.0 * (1.0 - periodErrorRatio), consumed, remaining, burnRates, alert,
-                exhaustion, end);
+                exhaustion, end, unreadPart);
     }
 
     /** null without traffic; clamped to [0, 1] because counter extrapolation can overshoot either bound slightly. */

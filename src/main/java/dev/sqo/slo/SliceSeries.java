@@ -3,11 +3,13 @@ package dev.sqo.slo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.BitSet;
 
 /**
  * Bad and total event counts per 5-minute slice, aligned to the Unix epoch. A slice whose total is NaN has no
  * data: Prometheus returned nothing for it. Every window sum is built from these slices, so exclusions and
- * "no data" hold the same way in every number.
+ * "no data" hold the same way in every number. A slice is read when a complete answer gave it (its numbers, or
+ * its having none, are what Prometheus holds); a slice from a partial answer is not, whatever numbers it has.
  */
 public final class SliceSeries {
 
@@ -17,14 +19,21 @@ public final class SliceSeries {
     private final long firstIndex;
     private final double[] bad;
     private final double[] total;
+    /** Positions of the slices not read. */
+    private final BitSet unread;
 
     public SliceSeries(long firstIndex, double[] bad, double[] total) {
+        this(firstIndex, bad, total, new BitSet());
+    }
+
+    public SliceSeries(long firstIndex, double[] bad, double[] total, BitSet unread) {
         if (bad.length != total.length) {
             throw new IllegalArgumentException("bad and total differ in length");
         }
         this.firstIndex = firstIndex;
         this.bad = bad;
         this.total = total;
+        this.unread = unread;
     }
 
     public static SliceSeries empty(long firstIndex, int size) {
@@ -60,6 +69,12 @@ public final class SliceSeries {
     public boolean hasData(long index) {
         int i = position(index);
         return i >= 0 && !Double.isNaN(total[i]);
+    }
+
+    /** Whether a complete answer gave this slice; false outside the series. */
+    public boolean isRead(long index) {
+        int i = position(index);
+        return i >= 0 && !unread.get(i);
     }
 
     public double bad(long index) {

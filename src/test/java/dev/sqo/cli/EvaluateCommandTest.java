@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.sqo.testing.Fixtures;
+import dev.sqo.testing.GappyPrometheus;
 import dev.sqo.testing.TestPrometheus;
 import io.fabric8.kubernetes.api.model.Quantity;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** `sqo evaluate` as a user runs it: the document on stdout, messages on stderr, exit code 2 for bad input. */
@@ -173,5 +175,19 @@ class EvaluateCommandTest {
     void badTimeoutAndUrlAreExitCode2() {
         assertEquals(2, evaluate("-f", "examples/checkout.yaml", "--prometheus", "http://127.0.0.1:1", "--timeout", "abc").code());
         assertEquals(2, evaluate("-f", "examples/checkout.yaml", "--prometheus", "localhost:9090").code());
+    }
+
+    @Test
+    void aPartialAnswerShowsAsAWindowNotFullyRead() throws IOException {
+        try (GappyPrometheus prometheus = GappyPrometheus.start().warnings(true)) {
+            CliRun run = evaluate("-f", "examples/checkout.yaml", "--prometheus", prometheus.endpoint().url().toString(),
+                    "--time", "2026-11-22T10:00:00Z");
+            assertEquals(0, run.code(), run.err());
+            JsonNode availability = new ObjectMapper().readTree(run.out()).path("objectives").get(0);
+            assertEquals("availability", availability.path("name").asText());
+            assertTrue(availability.path("coverage").asDouble() < 1, "only the maintenance windows need no reading: " + run.out());
+            assertTrue(availability.path("message").asText().matches("Partial: 29d[0-9hm]+ of the 30d window not read whole: .*"), run.out());
+            assertFalse(run.out().contains("10.0.0.7"), "the warning itself is not repeated");
+        }
     }
 }

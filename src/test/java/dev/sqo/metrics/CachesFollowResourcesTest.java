@@ -35,8 +35,8 @@ class CachesFollowResourcesTest {
         }
 
         @Override
-        public List<PromSeries> queryRange(PrometheusEndpoint endpoint, String promql, Instant start, Instant end, Duration step) {
-            return List.of();
+        public PromAnswer queryRangeAnswer(PrometheusEndpoint endpoint, String promql, Instant start, Instant end, Duration step) {
+            return new PromAnswer(List.of(), false);
         }
     }
 

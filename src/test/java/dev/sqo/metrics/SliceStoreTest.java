@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongPredicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,7 +26,7 @@ class SliceStoreTest {
     /** Answers every range query with errors = 1 and total = 100 at each step, and remembers what was asked. */
     private static final class FakePrometheus implements PrometheusApi {
         final List<Long> stepsAsked = new ArrayList<>();
-        Long missingSlice;
+        LongPredicate missing = slice -> false;
 
         @Override
         public List<PromSeries> query(PrometheusEndpoint endpoint, String promql, Instant time) {
@@ -33,10 +34,10 @@ class SliceStoreTest {
         }
 
         @Override
-        public List<PromSeries> queryRange(PrometheusEndpoint endpoint, String promql, Instant start, Instant end, Duration step) {
+        public PromAnswer queryRangeAnswer(PrometheusEndpoint endpoint, String promql, Instant start, Instant end, Duration step) {
             List<Long> ts = new ArrayList<>();
             for (long t = start.getEpochSecond(); t <= end.getEpochSecond(); t += step.toSeconds()) {
-                if (missingSlice == null || t / 300 - 1 != missingSlice) {
+                if (!missing.test(t / 300 - 1)) {
                     ts.add(t);
                 }
             }
@@ -46,8 +47,8 @@ class SliceStoreTest {
             double[] hundreds = new double[times.length];
             java.util.Arrays.fill(ones, 1);
             java.util.Arrays.fill(hundreds, 100);
-            return List.of(new PromSeries(Map.of("sqo_part", "errors"), times, ones),
-                    new PromSeries(Map.of("sqo_part", "total"), times, hundreds));
+            return new PromAnswer(List.of(new PromSeries(Map.of("sqo_part", "errors"), times, ones),
+                    new PromSeries(Map.of("sqo_part", "total"), times, hundreds)), false);
         }
     }
 
@@ -81,7 +82,7 @@ class SliceStoreTest {
         FakePrometheus prometheus = new FakePrometheus();
         Instant t0 = Instant.parse("2026-11-22T12:00:00Z");
         long end = SliceSeries.indexAt(t0);
-        prometheus.missingSlice = end - 10;
+        prometheus.missing = slice -> slice == end - 10;
         SliceSeries s = new SliceStore(prometheus).slices(OWNER, ENDPOINT, QUERY, end - 288, end, t0);
         assertFalse(s.hasData(end - 10));
         assertTrue(Double.isNaN(s.total(end - 10)));
@@ -127,5 +128,30 @@ class SliceStoreTest {
         }
         assertEquals(288, s.size());
         assertEquals(288, store.knownSlices());
+    }
+
+    @Test
+    void aServiceWithoutTrafficIsReadAFewTimesThenLeftAlone() throws Exception {
+        FakePrometheus prometheus = new FakePrometheus();
+        SliceStore store = new SliceStore(prometheus);
+        Instant t0 = Instant.parse("2026-11-22T12:00:00Z");
+        long end = SliceSeries.indexAt(t0);
+        // A new service: a day of traffic, before it none; and none since two hours before the first cycle.
+        prometheus.missing = slice -> slice < end - 288 || slice >= end - 24;
+        SliceSeries s = store.slices(OWNER, ENDPOINT, QUERY, end - 30 * 288, end, t0);
+        for (int minute = 1; minute <= 3 * 60; minute++) {
+            if (minute == 2 * 60) {
+                prometheus.stepsAsked.clear();
+            }
+            Instant at = t0.plus(Duration.ofMinutes(minute));
+            long now = SliceSeries.indexAt(at);
+            s = store.slices(OWNER, ENDPOINT, QUERY, now - 30 * 288, now, at);
+        }
+        // From two hours on, the slices without traffic have been read a few times and are left alone: only the last
+        // hour is read again, in the query that reads the newest slices anyway, and a slice leaving it once more.
+        assertTrue(prometheus.stepsAsked.stream().allMatch(slices -> slices <= SliceStore.RECENT_SLICES + 1),
+                "no query of old quiet slices after two hours: " + prometheus.stepsAsked);
+        assertEquals(1.0, s.bad(end - 100));
+        assertTrue(s.isRead(end - 20 * 288), "no traffic is a complete read");
     }
 }

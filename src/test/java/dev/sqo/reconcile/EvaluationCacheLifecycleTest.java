@@ -2,6 +2,7 @@ package dev.sqo.reconcile;
 
 import dev.sqo.api.Objective;
 import dev.sqo.api.ServiceQuality;
+import dev.sqo.metrics.PromAnswer;
 import dev.sqo.metrics.PromSeries;
 import dev.sqo.metrics.PrometheusAllowlist;
 import dev.sqo.metrics.PrometheusApi;
@@ -44,13 +45,13 @@ class EvaluationCacheLifecycleTest {
         }
 
         @Override
-        public List<PromSeries> queryRange(PrometheusEndpoint endpoint, String promql, Instant start, Instant end, Duration step)
+        public PromAnswer queryRangeAnswer(PrometheusEndpoint endpoint, String promql, Instant start, Instant end, Duration step)
                 throws PrometheusQueryException {
             if (down) {
                 throw new PrometheusQueryException("Prometheus at " + endpoint + " did not answer within 1s for query " + promql);
             }
             pointsAsked.add((end.getEpochSecond() - start.getEpochSecond()) / step.toSeconds() + 1);
-            return List.of();
+            return new PromAnswer(List.of(), false);
         }
 
         /** Points asked for since the last call. */

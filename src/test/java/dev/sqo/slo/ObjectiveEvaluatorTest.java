@@ -5,12 +5,14 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ObjectiveEvaluatorTest {
 
@@ -135,5 +137,23 @@ class ObjectiveEvaluatorTest {
         ObjectiveEvaluation e = ObjectiveEvaluator.evaluate(s, 99.9, Duration.ofHours(1), ExclusionSchedule.NONE, AT);
         assertEquals(99.9, e.attainment(), 1e-9);
         assertEquals(1.0, e.burnRates().get(BurnRateWindows.D3), 1e-9);
+    }
+
+    @Test
+    void aPeriodWithSlicesNotReadKeepsItsNumbersButNoBudgetToActOn() {
+        BitSet lastHourPartial = new BitSet();
+        lastHourPartial.set(SPAN - 12, SPAN);
+        Slices slices = new Slices(0.0005);
+        SliceSeries s = new SliceSeries(END - SPAN, slices.bad, slices.total, lastHourPartial);
+        ObjectiveEvaluation e = ObjectiveEvaluator.evaluate(s, 99.9, D30, ExclusionSchedule.NONE, AT);
+        assertEquals(0.5, e.budgetRemaining(), 1e-9, "the numbers of what was read, to show as partial");
+        assertEquals(Duration.ofHours(1), e.unread());
+        assertNull(e.budgetToActOn(), "the hour not read may hold the errors that spent it");
+
+        ExclusionSchedule maintenance = new ExclusionSchedule(List.of(
+                new ExclusionWindow.Absolute("deploy", AT.minus(Duration.ofHours(1)), AT)));
+        ObjectiveEvaluation excluded = ObjectiveEvaluator.evaluate(s, 99.9, D30, maintenance, AT);
+        assertTrue(excluded.complete(), "an excluded slice needs no reading");
+        assertEquals(0.5, excluded.budgetToActOn(), 1e-9);
     }
 }
