@@ -10,6 +10,7 @@ import dev.sqo.metrics.PrometheusEndpoint;
 import dev.sqo.metrics.PrometheusEndpointResolver;
 import dev.sqo.metrics.PrometheusQueryException;
 import dev.sqo.metrics.SliObserver;
+import dev.sqo.metrics.SliQuery;
 import dev.sqo.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.DoubleStream;
+import java.util.stream.LongStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +35,10 @@ class EvaluationCacheLifecycleTest {
 
     private static final Instant T0 = Instant.parse("2026-11-22T12:00:00Z");
 
-    /** Answers every range query with no series and counts the points asked for; fails everything while down. */
+    /**
+     * Answers every SLI range query with 100 requests and no errors at every step (a slice without data would be read
+     * again until it heals) and counts the points asked for; fails everything while down.
+     */
     private static final class CountingPrometheus implements PrometheusApi {
         final List<Long> pointsAsked = new ArrayList<>();
         boolean down;
@@ -50,8 +57,13 @@ class EvaluationCacheLifecycleTest {
             if (down) {
                 throw new PrometheusQueryException("Prometheus at " + endpoint + " did not answer within 1s for query " + promql);
             }
-            pointsAsked.add((end.getEpochSecond() - start.getEpochSecond()) / step.toSeconds() + 1);
-            return new PromAnswer(List.of(), false);
+            long points = (end.getEpochSecond() - start.getEpochSecond()) / step.toSeconds() + 1;
+            pointsAsked.add(points);
+            long[] times = LongStream.range(0, points).map(i -> start.getEpochSecond() + i * step.toSeconds()).toArray();
+            double[] none = new double[(int) points];
+            double[] hundred = DoubleStream.generate(() -> 100).limit(points).toArray();
+            return new PromAnswer(List.of(new PromSeries(Map.of(SliQuery.PART_LABEL, "errors"), times, none),
+                    new PromSeries(Map.of(SliQuery.PART_LABEL, "total"), times, hundred)), false);
         }
 
         /** Points asked for since the last call. */
