@@ -21,10 +21,8 @@ public final class HpaFloor {
      *
      * @param raisedTo        the minReplicas sqo's last raise wrote (from its journal), or null when unknown
      * @param lastAction      the journal of sqo's last action on this HPA (annotation sqo.dev/last-action), or null
-     * @param generation      the spec read: sqo writes only while it is still the same, so an edit made since stays
      */
-    public record Hpa(String name, int minReplicas, int maxReplicas, Integer originalMinReplicas, Integer raisedTo, String lastAction,
-                      Long generation) {
+    public record Hpa(String name, int minReplicas, int maxReplicas, Integer originalMinReplicas, Integer raisedTo, String lastAction) {
 
         public boolean raised() {
             return originalMinReplicas != null;
@@ -61,13 +59,27 @@ public final class HpaFloor {
         ActionRecord last = WorkloadActuator.decode(journal);
         Integer raisedTo = last != null && ActionKind.of(last.kind) == ActionKind.RaiseHpaFloor ? Integer.valueOf(last.to) : null;
         return new Hpa(h.getMetadata().getName(), h.getSpec().getMinReplicas() == null ? 1 : h.getSpec().getMinReplicas(),
-                h.getSpec().getMaxReplicas(), parsed, raisedTo, journal, h.getMetadata().getGeneration());
+                h.getSpec().getMaxReplicas(), parsed, raisedTo, journal);
+    }
+
+    /**
+     * Checks, inside fabric8's edit, that the HPA still has the floor and ceiling the decision read, or refuses with a
+     * 409 Conflict, so that an edit made since stays. Not the generation, as for workloads: the API server keeps none
+     * for HPAs (metadata.generation stays unset), so only the fields the decision read can tell.
+     */
+    private static HorizontalPodAutoscaler decidedOn(HorizontalPodAutoscaler h, Hpa read) {
+        int min = h.getSpec().getMinReplicas() == null ? 1 : h.getSpec().getMinReplicas();
+        if (min != read.minReplicas() || h.getSpec().getMaxReplicas() != read.maxReplicas()) {
+            throw Locks.conflict(h, "minReplicas " + read.minReplicas() + ", maxReplicas " + read.maxReplicas() + " when decided; now "
+                    + min + ", " + h.getSpec().getMaxReplicas());
+        }
+        return h;
     }
 
     /** Raises minReplicas and journals the action, in one write, against the HPA as it was read. */
     public void raise(String namespace, Hpa hpa, int minReplicas, ActionRecord journal) {
         client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(namespace).withName(hpa.name()).edit(h -> {
-            Locks.decidedOn(h, hpa.generation());
+            decidedOn(h, hpa);
             Map<String, String> annotations = h.getMetadata().getAnnotations() == null ? new HashMap<>()
                     : new HashMap<>(h.getMetadata().getAnnotations());
             annotations.put(SqoApi.LAST_ACTION_ANNOTATION, WorkloadActuator.encode(journal));
@@ -85,7 +97,7 @@ public final class HpaFloor {
      */
     public void restore(String namespace, Hpa hpa, int minReplicas, ActionRecord journal) {
         client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(namespace).withName(hpa.name()).edit(h -> {
-            Locks.decidedOn(h, hpa.generation());
+            decidedOn(h, hpa);
             Map<String, String> annotations = new HashMap<>(h.getMetadata().getAnnotations());
             annotations.put(SqoApi.LAST_ACTION_ANNOTATION, WorkloadActuator.encode(journal));
             annotations.remove(SqoApi.ORIGINAL_MIN_REPLICAS_ANNOTATION);

@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import java.net.HttpURLConnection;
-import java.util.Objects;
 
 /** Optimistic concurrency for sqo's writes: a write applies to the spec its decision was made on, or not at all. */
 final class Locks {
@@ -23,10 +22,15 @@ final class Locks {
      */
     static <T extends HasMetadata> T decidedOn(T object, Long generation) {
         if (generation == null || !generation.equals(object.getMetadata().getGeneration())) {
-            throw new KubernetesClientException(new StatusBuilder().withCode(HttpURLConnection.HTTP_CONFLICT).withReason("Conflict")
-                    .withMessage(object.getKind() + "/" + object.getMetadata().getName() + " changed since the decision (generation "
-                            + generation + ", now " + object.getMetadata().getGeneration() + ")").build());
+            throw conflict(object, "generation " + generation + ", now " + object.getMetadata().getGeneration());
         }
         return object;
+    }
+
+    /** The refusal of a write to an object changed since the decision, as the API server would answer it. */
+    static KubernetesClientException conflict(HasMetadata object, String change) {
+        return new KubernetesClientException(new StatusBuilder().withCode(HttpURLConnection.HTTP_CONFLICT).withReason("Conflict")
+                .withMessage(object.getKind() + "/" + object.getMetadata().getName() + " changed since the decision (" + change + ")")
+                .build());
     }
 }

@@ -128,6 +128,29 @@ class WorkloadActuatorTest {
         assertNull(annotation(hpa, SqoApi.ORIGINAL_MIN_REPLICAS_ANNOTATION), "no claim on a floor sqo did not raise");
     }
 
+    @Test
+    void anHpaFloorIsRaisedThoughTheHpaHasNoGenerationAndOtherFieldsChanged() {
+        deployment("api", 3);
+        // As a real API server keeps it: no metadata.generation on an HPA. An edit of its metrics since the decision
+        // does not touch the floor the decision read.
+        client.resource(new HorizontalPodAutoscalerBuilder().withNewMetadata().withName("api").withNamespace(NS).endMetadata()
+                .withNewSpec().withMinReplicas(2).withMaxReplicas(8).withNewScaleTargetRef().withApiVersion("apps/v1")
+                .withKind("Deployment").withName("api").endScaleTargetRef().endSpec().build()).create();
+        HpaFloor floors = new HpaFloor(client);
+        HpaFloor.Hpa decidedOn = floors.find(NS, "Deployment", "api").orElseThrow();
+        client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(NS).withName("api").edit(h -> {
+            h.getMetadata().setGeneration(null);
+            h.getSpec().setBehavior(new io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehaviorBuilder()
+                    .withNewScaleDown().withStabilizationWindowSeconds(60).endScaleDown().build());
+            return h;
+        });
+
+        ActionRecord raise = record();
+        raise.kind = "RaiseHpaFloor";
+        floors.raise(NS, decidedOn, 6, raise);
+        assertEquals(6, client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(NS).withName("api").get().getSpec().getMinReplicas());
+    }
+
     private static String annotation(HasMetadata o, String key) {
         return o.getMetadata().getAnnotations() == null ? null : o.getMetadata().getAnnotations().get(key);
     }

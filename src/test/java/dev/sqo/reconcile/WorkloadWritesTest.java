@@ -221,6 +221,23 @@ class WorkloadWritesTest {
     }
 
     @Test
+    void aDeletedServiceQualityLetsGoWhenRetryingCannotHelpOrAfterAnHour() {
+        WorkloadOptimizer operator = operator();
+        ServiceQuality sq = raisedFloor(operator, "quiet-denied");
+        sq.getMetadata().setDeletionTimestamp(END.plusSeconds(30).toString());
+        FloorReleaseOnDeletion deletion = new FloorReleaseOnDeletion(operator);
+
+        // A webhook denies the restore: the same request will be denied again, and a namespace must stay deletable.
+        api.refuse("/spec/minReplicas", 422);
+        assertTrue(deletion.release(sq, List.of(), END.plusSeconds(30)).isRemoveFinalizer());
+
+        api.refuse("/spec/minReplicas", 500);
+        assertFalse(deletion.release(sq, List.of(), END.plusSeconds(30 + 3000)).isRemoveFinalizer());
+        assertTrue(deletion.release(sq, List.of(), END.plusSeconds(30 + 3601)).isRemoveFinalizer(), "an hour of failures");
+        assertEquals(5, hpa("quiet").getSpec().getMinReplicas(), "left to a person, as the log says");
+    }
+
+    @Test
     void aDeletedServiceQualityWhoseHpaIsGoneLetsGo() {
         WorkloadOptimizer operator = operator();
         ServiceQuality sq = raisedFloor(operator, "quiet-hpa-gone");
