@@ -17,14 +17,15 @@ import java.util.List;
  */
 public record EvaluationReport(ServiceQuality resource, Instant at, Duration window, List<String> specProblems,
                                String endpointReason, String endpointProblem, String source,
-                               List<ObjectiveOutcome> objectives, PrometheusEndpoint endpoint) {
+                               List<ObjectiveOutcome> objectives, PrometheusEndpoint endpoint, boolean readsOtherNamespaces) {
 
-    public static EvaluationReport invalidSpec(ServiceQuality resource, Instant at, List<String> problems) {
-        return new EvaluationReport(resource, at, null, problems, null, null, null, List.of(), null);
+    /** @param readsOtherNamespaces the problem is that its queries read series of other namespaces (namespaced tenancy) */
+    public static EvaluationReport invalidSpec(ServiceQuality resource, Instant at, List<String> problems, boolean readsOtherNamespaces) {
+        return new EvaluationReport(resource, at, null, problems, null, null, null, List.of(), null, readsOtherNamespaces);
     }
 
     public static EvaluationReport endpointRefused(ServiceQuality resource, Instant at, Duration window, String reason,
                                                    String problem) {
-        return new EvaluationReport(resource, at, window, List.of(), reason, problem, null, List.of(), null);
+        return new EvaluationReport(resource, at, window, List.of(), reason, problem, null, List.of(), null, false);
     }
 }

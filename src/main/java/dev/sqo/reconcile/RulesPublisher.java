@@ -75,8 +75,8 @@ final class RulesPublisher {
                 deleteOwned(client.genericKubernetesResources(PrometheusRuleRenderer.API_VERSION, PrometheusRuleRenderer.KIND)
                         .inNamespace(namespace).withName(name).get(), sq);
             }
-            return new RulesOutcome(ConditionSet.FALSE, "Withdrawn", "No rules while the spec is invalid: rules of an earlier "
-                    + "spec could read other namespaces' series (sqo.prometheus.tenancy=namespaced).");
+            return new RulesOutcome(ConditionSet.FALSE, "Withdrawn", "No rules while the spec selects series of other namespaces: "
+                    + "rules published before could read them (sqo.prometheus.tenancy=namespaced).");
         } catch (KubernetesClientException e) {
             return new RulesOutcome(ConditionSet.FALSE, "PublishFailed", "Removing the rules of " + sq.getMetadata().getName()
                     + " failed (HTTP " + e.getCode() + "); check the operator's RBAC for PrometheusRules and ConfigMaps in "

@@ -55,7 +55,7 @@ public final class ServiceQualityEvaluator {
     public EvaluationReport evaluate(ServiceQuality stored, Instant at, SecretSource secrets) {
         SpecProblems.Judged judged = specProblems.of(stored);
         if (!judged.problems().isEmpty()) {
-            return EvaluationReport.invalidSpec(stored, at, judged.problems());
+            return EvaluationReport.invalidSpec(stored, at, judged.problems(), judged.readsOtherNamespaces());
         }
         ServiceQuality resource = withSpec(stored, judged.spec());
         ServiceQualitySpec spec = resource.getSpec();
@@ -76,7 +76,7 @@ public final class ServiceQualityEvaluator {
         if (outcomes.stream().noneMatch(o -> "QueryFailed".equals(o.problemReason()))) {
             observer.settle(CacheOwner.of(resource), at);
         }
-        return new EvaluationReport(resource, at, window, List.of(), null, null, endpoint.toString(), outcomes, endpoint);
+        return new EvaluationReport(resource, at, window, List.of(), null, null, endpoint.toString(), outcomes, endpoint, false);
     }
 
     private static ServiceQuality withSpec(ServiceQuality stored, ServiceQualitySpec spec) {

@@ -114,7 +114,9 @@ public class ServiceQualityReconciler implements Reconciler<ServiceQuality>, Cle
         if (report.specProblems().isEmpty()) {
             exclusions.update(resource);
             published = Optional.of(rules.publish(read));
-        } else if (config.prometheus().tenancy() == SqoConfig.Tenancy.NAMESPACED) {
+        } else if (report.readsOtherNamespaces()) {
+            // Rules published before namespaced tenancy may read those namespaces' series. Rules of a spec that is
+            // wrong in another way were published confined, and keep alerting until it is fixed.
             published = Optional.of(rules.withdraw(resource));
         }
         OptimizationOutcome optimization = optimize(read, neighbours(resource, context), report, now);

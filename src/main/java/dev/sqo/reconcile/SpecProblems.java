@@ -33,8 +33,9 @@ final class SpecProblems {
      * @param problems field errors; when not empty the spec is not to be read
      * @param spec     the spec every query and rule is built from: the resource's own, or its confined copy; null
      *                 when there are problems
+     * @param readsOtherNamespaces the problems are selectors that confinement refused
      */
-    record Judged(List<String> problems, ServiceQualitySpec spec) {
+    record Judged(List<String> problems, ServiceQualitySpec spec, boolean readsOtherNamespaces) {
     }
 
     /** @param confinement how each resource's queries are confined to its namespace; empty when they are not */
@@ -46,7 +47,7 @@ final class SpecProblems {
         Judged judgement = judgedOnce(resource);
         // Unconfined, the spec read is the resource's own, not the one judged first in this generation.
         boolean asWritten = confinement.isEmpty() && judgement.problems().isEmpty();
-        return asWritten ? new Judged(judgement.problems(), resource.getSpec()) : judgement;
+        return asWritten ? new Judged(judgement.problems(), resource.getSpec(), false) : judgement;
     }
 
     private Judged judgedOnce(ServiceQuality resource) {
@@ -72,12 +73,12 @@ final class SpecProblems {
     private Judged judge(ServiceQuality resource) {
         List<String> problems = SpecValidator.problems(resource).stream().map(Object::toString).toList();
         if (!problems.isEmpty()) {
-            return new Judged(problems, null);
+            return new Judged(problems, null, false);
         }
         if (confinement.isEmpty()) {
-            return new Judged(List.of(), resource.getSpec());
+            return new Judged(List.of(), resource.getSpec(), false);
         }
         NamespaceConfinement.Confined confined = confinement.get().confine(resource.getSpec(), resource.getMetadata().getNamespace());
-        return new Judged(confined.problems().stream().map(FieldError::toString).toList(), confined.spec());
+        return new Judged(confined.problems().stream().map(FieldError::toString).toList(), confined.spec(), !confined.problems().isEmpty());
     }
 }

@@ -1,5 +1,6 @@
 package dev.sqo.reconcile;
 
+import dev.sqo.api.NamespaceConfinement;
 import dev.sqo.api.ServiceQuality;
 import dev.sqo.testing.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,5 +43,18 @@ class SpecProblemsTest {
         assertEquals(List.of(), problems.of(file).problems());
         file.getSpec().window = "91d";
         assertTrue(problems.of(file).problems().get(0).startsWith("spec.window: "));
+    }
+
+    @Test
+    void onlyAQueryOfAnotherNamespaceCountsAsReadingOtherNamespaces() {
+        SpecProblems problems = new SpecProblems(Optional.of(new NamespaceConfinement("namespace")));
+        ServiceQuality elsewhere = stored("b", 1);
+        elsewhere.getSpec().objectives.get(0).ratio.errors = "sum(rate(http_requests_total{namespace=\"other\",code=~\"5..\"}[{{window}}]))";
+        assertTrue(problems.of(elsewhere).readsOtherNamespaces(), "its earlier rules may read the other namespace: withdrawn");
+
+        ServiceQuality typo = stored("c", 1);
+        typo.getSpec().window = "91d";
+        assertFalse(problems.of(typo).readsOtherNamespaces(), "a typo keeps the confined rules published before");
+        assertFalse(problems.of(stored("d", 1)).readsOtherNamespaces());
     }
 }
