@@ -297,10 +297,17 @@ public final class WorkloadOptimizer {
         return WorkloadOwner.of(claims).map(WorkloadOwner.Claim::name).filter(owner -> !owner.equals(sq.getMetadata().getName()));
     }
 
+    /**
+     * A ServiceQuality acts on its workload in Auto mode, unless it is being deleted or its last cycle could not
+     * act (an invalid spec, a missing target): an owner that cannot act must not keep the others from acting.
+     */
     private WorkloadOwner.Claim claim(ServiceQuality sq) {
         String created = sq.getMetadata().getCreationTimestamp();
+        boolean stuck = sq.getStatus() != null && sq.getStatus().conditions != null && sq.getStatus().conditions.stream().anyMatch(c -> OptimizationOutcome.OPTIMIZING.equals(c.type)
+                && ConditionSet.FALSE.equals(c.status) && ("NotEvaluated".equals(c.reason) || "TargetNotFound".equals(c.reason)));
         return new WorkloadOwner.Claim(sq.getMetadata().getName(), created == null ? null : Instant.parse(created),
-                sq.getSpec().optimizationOr(whenAbsent).mode == Optimization.Mode.Auto);
+                sq.getSpec().optimizationOr(whenAbsent).mode == Optimization.Mode.Auto && sq.getMetadata().getDeletionTimestamp() == null
+                        && !stuck);
     }
 
     /**

@@ -411,6 +411,13 @@ class WorkloadOptimizerTest {
         younger.getSpec().optimization.mode = Optimization.Mode.Off;
         cycle(operator, younger, namespace, END.plusSeconds(30));
         assertEquals("TargetOwnedByAnother", condition(younger.getStatus(), "Optimizing").reason);
+
+        // An owner that cannot act (an invalid spec, being deleted) keeps no one else from acting.
+        younger.getSpec().optimization.mode = Optimization.Mode.Auto;
+        older.getMetadata().setDeletionTimestamp(END.plusSeconds(40).toString());
+        cycle(operator, younger, namespace, END.plusSeconds(60));
+        assertTrue(!"TargetOwnedByAnother".equals(condition(younger.getStatus(), "Optimizing").reason),
+                condition(younger.getStatus(), "Optimizing").message);
     }
 
     @Test
