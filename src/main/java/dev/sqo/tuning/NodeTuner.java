@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -401,9 +402,16 @@ public final class NodeTuner {
             }
         }
 
-        /** Kept for the admin, under a name that says when; never overwritten, never read again. */
+        /**
+         * Kept for the admin, under a name that says when; never overwritten (a second one within the same second, as
+         * in a crash loop, gets a number), never read again.
+         */
         private static void setAside(Path file) throws IOException {
-            Path aside = file.resolveSibling(file.getFileName() + SET_ASIDE + SET_ASIDE_TIME.format(Instant.now()));
+            String name = file.getFileName() + SET_ASIDE + SET_ASIDE_TIME.format(Instant.now());
+            Path aside = file.resolveSibling(name);
+            for (int n = 2; Files.exists(aside, LinkOption.NOFOLLOW_LINKS); n++) {
+                aside = file.resolveSibling(name + "." + n);
+            }
             Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
             syncDirectory(file.getParent());
         }

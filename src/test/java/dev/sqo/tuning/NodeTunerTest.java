@@ -253,4 +253,16 @@ class NodeTunerTest {
         assertEquals("60", new com.fasterxml.jackson.databind.ObjectMapper().readTree(root.resolve(NodeTuner.STATE_FILE).toFile())
                 .path("files").path("proc/sys/vm/swappiness").path("original").asText(), "the new journal holds what it found");
     }
+
+    /** A crash loop can leave a broken journal twice within a second: neither is overwritten, and the agent goes on. */
+    @Test
+    void twoBrokenJournalsInARowAreBothKept() throws IOException {
+        file(NodeTuner.STATE_FILE, "{\"files\": ");
+        new NodeTuner(root).apply("latency", LATENCY);
+        file(NodeTuner.STATE_FILE, "{\"files\": ");
+        new NodeTuner(root).apply("latency", LATENCY);
+
+        assertEquals(2, setAside().size(), setAside().toString());
+        assertTrue(read(NodeTuner.STATE_FILE).contains("\"profile\" : \"latency\""), "a new journal begins");
+    }
 }
