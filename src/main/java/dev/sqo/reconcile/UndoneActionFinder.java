@@ -6,6 +6,7 @@ import dev.sqo.optimize.ActionKind;
 import dev.sqo.optimize.UndoneActions;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +54,11 @@ final class UndoneActionFinder {
         for (ActionRecord a : actions) {
             ActionKind kind = ActionKind.of(a.kind);
             if (UNDONE.equals(a.validation) && kind != null) {
-                out.add(new UndoneActions.Undone(a.id, kind, Instant.parse(a.time), a.kind + " " + a.from + " -> " + a.to));
+                try {
+                    out.add(new UndoneActions.Undone(a.id, kind, Instant.parse(a.time), a.kind + " " + a.from + " -> " + a.to));
+                } catch (DateTimeParseException | NullPointerException e) {
+                    // Not a record sqo wrote (edited by hand): it cannot count towards a loop.
+                }
             }
         }
         return out;

@@ -161,7 +161,8 @@ public final class WorkloadOptimizer {
         if (retryAt.isPresent() && now.isBefore(retryAt.get())) {
             ActionRecord lastFailure = WriteBackoff.lastFailure(actions, decision.action().kind());
             conditions.add(new OptimizationOutcome.Condition(OptimizationOutcome.OPTIMIZING, ConditionSet.FALSE, "RetryingLater",
-                    decision.action().kind() + " could not be applied (" + lastFailure.validationMessage + "); tried again at "
+                    decision.action().kind() + " could not be applied" + (lastFailure.validationMessage == null ? ""
+                            : " (" + lastFailure.validationMessage + ")") + "; tried again at "
                             + retryAt.get().truncatedTo(ChronoUnit.SECONDS) + "."));
         } else if (decision.action() != null) {
             try {
