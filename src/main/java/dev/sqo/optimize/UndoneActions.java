@@ -28,7 +28,8 @@ public final class UndoneActions {
 
     private enum Field {
         REPLICAS("replicas", "/spec/replicas", EnumSet.of(ActionKind.ScaleOut, ActionKind.ScaleIn)),
-        RESOURCES("container resources", "the containers' resources", EnumSet.of(ActionKind.Resize, ActionKind.Pin));
+        RESOURCES("container resources", "the containers' resources", EnumSet.of(ActionKind.Resize, ActionKind.Pin)),
+        HPA_FLOOR("HPA minReplicas", "the HorizontalPodAutoscaler's /spec/minReplicas", EnumSet.of(ActionKind.RaiseHpaFloor));
 
         final String display;
         final String path;

@@ -1,5 +1,6 @@
 package dev.sqo.reconcile;
 
+import dev.sqo.actuate.HpaFloor;
 import dev.sqo.actuate.WorkloadShape;
 import dev.sqo.api.ActionRecord;
 import dev.sqo.optimize.ActionKind;
@@ -13,8 +14,9 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Finds sqo's last change to a workload's replicas, and to its resources, undone by another writer: the workload no
- * longer has the replicas sqo set, or has the resources again that sqo changed. Such an action is recorded as
+ * Finds sqo's last change to a workload's replicas (or its HPA's floor), and to its resources, undone by another
+ * writer: the workload no longer has the replicas sqo set, the HPA no longer the floor sqo raised, or the workload
+ * has the resources again that sqo changed. Such an action is recorded as
  * Undone, never judged: its signal says nothing about an action that is not in effect, and a hold placed on it would
  * keep sqo from scaling out during the very incident.
  */
@@ -30,17 +32,28 @@ final class UndoneActionFinder {
     /**
      * Records the undone actions in place and returns those found now.
      *
-     * @param replicasOwnedByHpa an HPA sets the replicas: a count other than sqo's is the HPA at work, not an undo
+     * @param hpa the HPA that sets the replicas, or null: with one, a count other than sqo's is the HPA at work, not
+     *            an undo, and a floor sqo raised that is lower again is
      */
-    static List<ActionRecord> mark(List<ActionRecord> actions, WorkloadShape workload, boolean replicasOwnedByHpa) {
+    static List<ActionRecord> mark(List<ActionRecord> actions, WorkloadShape workload, HpaFloor.Hpa hpa) {
         List<ActionRecord> found = new ArrayList<>();
-        if (!replicasOwnedByHpa) {
-            last(actions, workload, ActionKind::scales).filter(a -> !Integer.toString(workload.replicas()).equals(a.to)).ifPresent(a -> {
-                undone(a, workload + " has " + workload.replicas() + " replicas, not the " + a.to + " sqo set");
-                found.add(a);
-            });
+        if (hpa == null) {
+            last(actions, workload.toString(), ActionKind::scales).filter(a -> !Integer.toString(workload.replicas()).equals(a.to))
+                    .ifPresent(a -> {
+                        undone(a, workload + " has " + workload.replicas() + " replicas, not the " + a.to + " sqo set");
+                        found.add(a);
+                    });
+        } else {
+            // The newest action on the floor: a raise not in force any more, unless sqo gave it back itself.
+            last(actions, "HorizontalPodAutoscaler/" + hpa.name(), k -> k == ActionKind.RaiseHpaFloor || k == ActionKind.RestoreHpaFloor)
+                    .filter(a -> ActionKind.of(a.kind) == ActionKind.RaiseHpaFloor && !Integer.toString(hpa.minReplicas()).equals(a.to))
+                    .ifPresent(a -> {
+                        undone(a, "HorizontalPodAutoscaler/" + hpa.name() + " has minReplicas " + hpa.minReplicas() + ", not the " + a.to
+                                + " sqo set");
+                        found.add(a);
+                    });
         }
-        last(actions, workload, k -> k == ActionKind.Resize || k == ActionKind.Pin).filter(a -> a.from != null && !a.from.equals(a.to)
+        last(actions, workload.toString(), k -> k == ActionKind.Resize || k == ActionKind.Pin).filter(a -> a.from != null && !a.from.equals(a.to)
                 && a.from.equals(RecommendationRenderer.describeCurrent(workload, RecommendationRenderer.containersIn(a.from)))).ifPresent(a -> {
             undone(a, workload + " has the resources again that sqo changed: " + a.from);
             found.add(a);
@@ -76,12 +89,12 @@ final class UndoneActionFinder {
         }
     }
 
-    /** The newest applied action of the kinds on this workload, unless it is already known to be undone. */
-    private static Optional<ActionRecord> last(List<ActionRecord> actions, WorkloadShape workload, Predicate<ActionKind> kinds) {
+    /** The newest applied action of the kinds on this object, unless it is already known to be undone. */
+    private static Optional<ActionRecord> last(List<ActionRecord> actions, String object, Predicate<ActionKind> kinds) {
         for (int i = actions.size() - 1; i >= 0; i--) {
             ActionRecord a = actions.get(i);
             ActionKind kind = ActionKind.of(a.kind);
-            if (kind != null && kinds.test(kind) && "Applied".equals(a.result) && workload.toString().equals(a.object)) {
+            if (kind != null && kinds.test(kind) && "Applied".equals(a.result) && object.equals(a.object)) {
                 return UNDONE.equals(a.validation) || FORGIVEN.equals(a.validation) ? Optional.empty() : Optional.of(a);
             }
         }

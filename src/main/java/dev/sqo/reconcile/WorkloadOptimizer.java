@@ -127,7 +127,7 @@ public final class WorkloadOptimizer {
 
         recoverJournaled(workload.lastAction(), actions);
         hpa.ifPresent(h -> recoverJournaled(h.lastAction(), actions));
-        for (ActionRecord undone : UndoneActionFinder.mark(actions, workload, hpa.isPresent())) {
+        for (ActionRecord undone : UndoneActionFinder.mark(actions, workload, hpa.orElse(null))) {
             events.emit(sq, kind, name, "Warning", "ActionUndone", "Action " + undone.id + " (" + undone.kind + " " + undone.from + " -> "
                     + undone.to + ") was " + undone.validationMessage + ". A second undo within a day and sqo leaves the field alone.", now);
         }

@@ -378,6 +378,38 @@ class WorkloadOptimizerTest {
         assertEquals("UndoneByAnotherWriter", condition(sq.getStatus(), "Optimizing").reason);
     }
 
+    @Test
+    void anHpaFloorAnotherWriterLowersTwiceIsNotRaisedAgainAndAgain() {
+        Workloads.deploy(client, "quiet", QUIET, "1", "512Mi", null);
+        createHpa("quiet");
+        ServiceQuality sq = Workloads.serviceQuality("quiet-gitops", "quiet", true, Optimization.Mode.Auto);
+        sq.getSpec().optimization.cooldown = "0m";
+        WorkloadOptimizer operator = operator();
+        cycle(operator, sq, END);
+        assertEquals(5, hpa("quiet").getSpec().getMinReplicas());
+
+        // Argo CD syncs minReplicas back to Git's 2 (and leaves sqo's annotations, which Git does not name).
+        lowerFloor("quiet");
+        cycle(operator, sq, END.plusSeconds(30));
+        assertEquals("Undone", sq.getStatus().actions.get(0).validation);
+        assertEquals(5, hpa("quiet").getSpec().getMinReplicas(), "one undo: sqo decides again");
+
+        lowerFloor("quiet");
+        cycle(operator, sq, END.plusSeconds(60));
+        assertEquals(2, hpa("quiet").getSpec().getMinReplicas(), "no third raise against the other writer");
+        assertTrue(sq.getStatus().holds.stream().anyMatch(h -> "RaiseHpaFloor".equals(h.kind) && "*".equals(h.signal)),
+                sq.getStatus().holds.toString());
+        assertTrue(sq.getStatus().holds.stream().noneMatch(h -> "ScaleOut".equals(h.kind)), "no hold for an ineffective scale-out");
+        client.resource(hpa("quiet")).delete();
+    }
+
+    private void lowerFloor(String name) {
+        client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(WORKLOAD_NAMESPACE).withName(name).edit(h -> {
+            h.getSpec().setMinReplicas(2);
+            return h;
+        });
+    }
+
     /** What a GitOps sync of the manifest does: the memory request and limit as they are in Git. */
     private void revertMemory(String name) {
         client.apps().deployments().inNamespace(WORKLOAD_NAMESPACE).withName(name).edit(d -> {
