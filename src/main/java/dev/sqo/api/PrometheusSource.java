@@ -18,7 +18,7 @@ public class PrometheusSource {
     public String url;
 
     @Pattern(Durations.TIMEOUT_PATTERN)
-    @JsonPropertyDescription("Timeout of one query, e.g. 10s. Defaults to the operator's configured timeout.")
+    @JsonPropertyDescription("Timeout of one query, body included, e.g. 10s; at most 2m. Defaults to the operator's configured timeout.")
     public String timeout;
 
     @JsonPropertyDescription("Secret key in this namespace holding a bearer token sent as 'Authorization: Bearer'.")

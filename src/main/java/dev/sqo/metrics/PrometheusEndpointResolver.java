@@ -13,6 +13,9 @@ import java.util.Optional;
 /** Decides which Prometheus a ServiceQuality is evaluated against, and with which credentials. */
 public final class PrometheusEndpointResolver {
 
+    /** The longest a ServiceQuality may let one of its queries take. */
+    static final Duration LONGEST_TIMEOUT = Duration.ofMinutes(2);
+
     private final PrometheusEndpoint defaultEndpoint;
     private final PrometheusAllowlist allowlist;
     private final Optional<String> tenantParameter;
@@ -38,6 +41,14 @@ public final class PrometheusEndpointResolver {
         return tenantParameter.map(p -> endpoint.withQueryParameter(p, namespace)).orElse(endpoint);
     }
 
+    /**
+     * A tenant's timeout, at most {@link #LONGEST_TIMEOUT}: a query holds one of the operator's reconcile threads
+     * while it waits, and a Prometheus that stalls must not hold it for the days the field's syntax allows.
+     */
+    private static Duration longest(Duration asked) {
+        return asked.compareTo(LONGEST_TIMEOUT) > 0 ? LONGEST_TIMEOUT : asked;
+    }
+
     private PrometheusEndpoint override(PrometheusSource source, String namespace, SecretSource secrets)
             throws EndpointRefusedException {
         URI url;
@@ -52,7 +63,7 @@ public final class PrometheusEndpointResolver {
                     + (allowlist.isEmpty() ? "the allowlist is empty, so only the default Prometheus can be used"
                     : "ask a cluster admin to add it, or remove spec.prometheus to use the default"));
         }
-        Duration timeout = source.timeout == null ? defaultEndpoint.timeout() : PromDuration.parse(source.timeout);
+        Duration timeout = source.timeout == null ? defaultEndpoint.timeout() : longest(PromDuration.parse(source.timeout));
         Optional<String> authorization = Optional.empty();
         if (source.bearerTokenSecret != null) {
             authorization = Optional.of("Bearer " + secret(source.bearerTokenSecret.name, source.bearerTokenSecret.key,

@@ -47,6 +47,15 @@ class PrometheusEndpointResolverTest {
     }
 
     @Test
+    void aTenantsTimeoutIsAtMostTwoMinutes() throws Exception {
+        PrometheusSource s = source("https://prom.team-a:9090/prometheus");
+        s.timeout = "9999m";
+        PrometheusEndpoint e = new PrometheusEndpointResolver(DEFAULT,
+                new PrometheusAllowlist(List.of("https://prom.team-a:9090"))).resolve(s, "team-a", SOURCE);
+        assertEquals(Duration.ofMinutes(2), e.timeout(), "a stalled query must not hold a reconcile thread for days");
+    }
+
+    @Test
     void allowlistedOverrideWithBearerToken() throws Exception {
         PrometheusSource s = source("https://prom.team-a:9090/prometheus");
         s.bearerTokenSecret = new SecretKeySelector();
