@@ -1,5 +1,6 @@
 import dev.sqo.api.ServiceQuality;
 import dev.sqo.metrics.HttpPrometheusApi;
+import dev.sqo.metrics.PromAnswer;
 import dev.sqo.metrics.PromSeries;
 import dev.sqo.metrics.PrometheusAllowlist;
 import dev.sqo.metrics.PrometheusApi;
@@ -46,10 +47,10 @@ public class EvaluationBench {
         }
 
         @Override
-        public List<PromSeries> queryRange(PrometheusEndpoint e, String q, Instant s, Instant end, Duration step)
+        public PromAnswer queryRangeAnswer(PrometheusEndpoint e, String q, Instant s, Instant end, Duration step)
                 throws PrometheusQueryException {
             queries.incrementAndGet();
-            return delegate.queryRange(e, q, s, end, step);
+            return delegate.queryRangeAnswer(e, q, s, end, step);
         }
     }
 

@@ -2,8 +2,10 @@ package dev.sqo.metrics;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -28,6 +30,11 @@ final class OwnedCache<K, V> {
     }
 
     private final Map<K, Held<V>> entries;
+    /**
+     * The keys each owner used, so that settling one owner looks at its own entries, not at the whole cache: a
+     * cycle's cost must not grow with the number of other resources. A key evicted since is dropped when met.
+     */
+    private final Map<String, Set<K>> keysByOwner = new HashMap<>();
 
     OwnedCache(int maxEntries) {
         entries = new LruMap<>(maxEntries);
@@ -39,14 +46,14 @@ final class OwnedCache<K, V> {
         if (held == null) {
             return null;
         }
-        held.owners.put(owner, at);
+        use(held, owner, key, at);
         return held.value;
     }
 
     /** The cached value or a new one from {@code create}, which must be quick: it runs under the cache's lock. */
     synchronized V computeIfAbsent(String owner, K key, Instant at, Function<K, V> create) {
         Held<V> held = entries.computeIfAbsent(key, k -> new Held<>(create.apply(k)));
-        held.owners.put(owner, at);
+        use(held, owner, key, at);
         return held.value;
     }
 
@@ -57,7 +64,7 @@ final class OwnedCache<K, V> {
         if (before != null) {
             held.owners.putAll(before.owners);
         }
-        held.owners.put(owner, at);
+        use(held, owner, key, at);
     }
 
     /** The owner's cycle at {@code cycle} read everything it uses: what it did not use in that cycle is not its any more. */
@@ -83,14 +90,35 @@ final class OwnedCache<K, V> {
         return entries.values().stream().map(held -> held.value).toList();
     }
 
+    private void use(Held<V> held, String owner, K key, Instant at) {
+        held.owners.put(owner, at);
+        keysByOwner.computeIfAbsent(owner, o -> new HashSet<>()).add(key);
+    }
+
     private void release(String owner, Predicate<Instant> released) {
-        entries.values().removeIf(held -> {
-            Instant used = held.owners.get(owner);
-            if (used != null && released.test(used)) {
-                held.owners.remove(owner);
-                return held.owners.isEmpty();
+        Set<K> keys = keysByOwner.get(owner);
+        if (keys == null) {
+            return;
+        }
+        keys.removeIf(key -> {
+            // A lookup counts as a use in the least-recently-used order; harmless here, as a settling owner used
+            // its entries in the cycle that just ended.
+            Held<V> held = entries.get(key);
+            if (held == null) {
+                return true;
             }
-            return false;
+            Instant used = held.owners.get(owner);
+            if (used == null || !released.test(used)) {
+                return used == null;
+            }
+            held.owners.remove(owner);
+            if (held.owners.isEmpty()) {
+                entries.remove(key);
+            }
+            return true;
         });
+        if (keys.isEmpty()) {
+            keysByOwner.remove(owner);
+        }
     }
 }
