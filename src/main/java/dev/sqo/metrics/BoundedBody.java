@@ -72,9 +72,17 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
         return body;
     }
 
+    private volatile boolean aborted;
+
     /** Stops reading, from any thread: the deadline passed. */
     void abort() {
+        aborted = true;
         fail(new IOException("aborted"));
+    }
+
+    /** Whether the deadline passed before the body was read whole. */
+    boolean aborted() {
+        return aborted;
     }
 
     private void fail(IOException why) {
