@@ -19,15 +19,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.Map;
-import java.util.function.Predicate;
 
+import static dev.sqo.testing.StatusWait.awaitStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The operator with sqo.prometheus.tenancy=namespaced: the rules it publishes for a ServiceQuality read only its
@@ -57,7 +55,7 @@ class NamespacedTenancyOperatorTest {
         sq.getMetadata().setNamespace("team-n");
         client.resource(sq).create();
 
-        ServiceQuality published = awaitStatus(s -> condition(s, "RulesPublished") != null
+        ServiceQuality published = awaitStatus(client, "team-n", "tenant", s -> condition(s, "RulesPublished") != null
                 && "ConfigMap".equals(condition(s, "RulesPublished").reason));
         String file = client.configMaps().inNamespace("team-n").withName("sqo-tenant").get().getData().get("team-n_tenant.rules.yaml");
         String rules = exprs(file);
@@ -70,7 +68,7 @@ class NamespacedTenancyOperatorTest {
         edited.getMetadata().setGeneration(published.getMetadata().getGeneration() + 1);
         client.resource(edited).update();
 
-        ServiceQuality refused = awaitStatus(s -> "InvalidSpec".equals(condition(s, "Ready").reason));
+        ServiceQuality refused = awaitStatus(client, "team-n", "tenant", s -> "InvalidSpec".equals(condition(s, "Ready").reason));
         StatusCondition ready = condition(refused.getStatus(), "Ready");
         assertEquals("False", ready.status);
         assertTrue(ready.message.contains("spec.objectives[0].ratio.errors: ") && ready.message.contains("namespace=\"team-m\""),
@@ -90,24 +88,5 @@ class NamespacedTenancyOperatorTest {
 
     private static StatusCondition condition(ServiceQualityStatus status, String type) {
         return status.conditions == null ? null : status.conditions.stream().filter(c -> type.equals(c.type)).findFirst().orElse(null);
-    }
-
-    private ServiceQuality awaitStatus(Predicate<ServiceQualityStatus> reached) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline)) {
-            ServiceQuality current = client.resources(ServiceQuality.class).inNamespace("team-n").withName("tenant").get();
-            if (current != null && current.getStatus() != null && current.getStatus().conditions != null
-                    && reached.test(current.getStatus())) {
-                return current;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        fail("team-n/tenant did not reach the status within 30s");
-        return null;
     }
 }

@@ -32,12 +32,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Predicate;
 
+import static dev.sqo.testing.StatusWait.awaitStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** The operator, unchanged, against the mock API server and the real test Prometheus. */
 @QuarkusTest
@@ -85,7 +84,7 @@ class ServiceQualityReconcilerTest {
         sq.getMetadata().setNamespace("team-a");
         client.resource(sq).create();
 
-        ServiceQuality done = awaitStatus("team-a", "scenario", s -> s.objectives.size() == 4);
+        ServiceQuality done = awaitStatus(client, "team-a", "scenario", s -> s.objectives.size() == 4);
         ServiceQualityStatus status = done.getStatus();
         ObjectiveStatus availability = PrometheusEvaluationTest.objective(status, "availability");
         double consumed = new ExpectedSlo(TestPrometheus.SCENARIO, TestPrometheus.END).errorRatio(Duration.ofDays(30)) / 0.001;
@@ -105,7 +104,7 @@ class ServiceQualityReconcilerTest {
         sq.getMetadata().setName("steady");
         sq.getMetadata().setNamespace("team-b");
         client.resource(sq).create();
-        ServiceQuality first = awaitStatus("team-b", "steady", s -> s.objectives.size() == 4);
+        ServiceQuality first = awaitStatus(client, "team-b", "steady", s -> s.objectives.size() == 4);
         String transition = PrometheusEvaluationTest.condition(first.getStatus(), "Ready").lastTransitionTime;
 
         Thread.sleep(5_000); // more than two reconcile intervals of the test profile (2s)
@@ -123,7 +122,7 @@ class ServiceQualityReconcilerTest {
         sq.getSpec().objectives.get(0).target = 100;
         client.resource(sq).create();
 
-        ServiceQuality done = awaitStatus("team-c", "broken", s -> !s.conditions.isEmpty());
+        ServiceQuality done = awaitStatus(client, "team-c", "broken", s -> !s.conditions.isEmpty());
         StatusCondition ready = PrometheusEvaluationTest.condition(done.getStatus(), "Ready");
         assertEquals("False", ready.status);
         assertEquals("InvalidSpec", ready.reason);
@@ -142,7 +141,7 @@ class ServiceQualityReconcilerTest {
         sq.getSpec().prometheus.url = "https://attacker.example:9090";
         client.resource(sq).create();
 
-        ServiceQuality done = awaitStatus("team-d", "elsewhere", s -> !s.conditions.isEmpty());
+        ServiceQuality done = awaitStatus(client, "team-d", "elsewhere", s -> !s.conditions.isEmpty());
         StatusCondition metrics = PrometheusEvaluationTest.condition(done.getStatus(), "MetricsAvailable");
         assertEquals("False", metrics.status);
         assertEquals("PrometheusNotAllowed", metrics.reason);
@@ -156,7 +155,7 @@ class ServiceQualityReconcilerTest {
         sq.getMetadata().setNamespace("team-e");
         client.resource(sq).create();
 
-        ServiceQuality done = awaitStatus("team-e", "rules-cm", s -> s.conditions.stream().anyMatch(c -> c.type.equals("RulesPublished")));
+        ServiceQuality done = awaitStatus(client, "team-e", "rules-cm", s -> s.conditions.stream().anyMatch(c -> c.type.equals("RulesPublished")));
         StatusCondition published = PrometheusEvaluationTest.condition(done.getStatus(), "RulesPublished");
         assertEquals("True", published.status);
         assertEquals("ConfigMap", published.reason);
@@ -179,7 +178,7 @@ class ServiceQualityReconcilerTest {
         sq.getMetadata().setName("rules-pr");
         sq.getMetadata().setNamespace("team-f");
         client.resource(sq).create();
-        awaitStatus("team-f", "rules-pr", s -> s.conditions.stream().anyMatch(c -> c.type.equals("RulesPublished") && c.reason.equals("ConfigMap")));
+        awaitStatus(client, "team-f", "rules-pr", s -> s.conditions.stream().anyMatch(c -> c.type.equals("RulesPublished") && c.reason.equals("ConfigMap")));
         assertNotNull(client.configMaps().inNamespace("team-f").withName("sqo-rules-pr").get());
 
         CustomResourceDefinition crd = new CustomResourceDefinitionBuilder().withNewMetadata()
@@ -190,7 +189,7 @@ class ServiceQualityReconcilerTest {
                 .endSpec().build();
         client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
         try {
-            ServiceQuality done = awaitStatus("team-f", "rules-pr",
+            ServiceQuality done = awaitStatus(client, "team-f", "rules-pr",
                     s -> s.conditions.stream().anyMatch(c -> c.type.equals("RulesPublished") && c.reason.equals("PrometheusRule")));
             GenericKubernetesResource rule = client.genericKubernetesResources("monitoring.coreos.com/v1", "PrometheusRule")
                     .inNamespace("team-f").withName("sqo-rules-pr").get();
@@ -222,7 +221,7 @@ class ServiceQualityReconcilerTest {
         later.to = TestPrometheus.END.plus(Duration.ofDays(7)).plusSeconds(600).toString();
         sq.getSpec().exclusions = List.of(now, later);
         client.resource(sq).create();
-        awaitStatus("team-g", "in-maintenance", s -> !s.conditions.isEmpty());
+        awaitStatus(client, "team-g", "in-maintenance", s -> !s.conditions.isEmpty());
 
         String metrics = scrape();
         assertTrue(metrics.contains("sqo_exclusion_active{exclusion=\"upgrade\",sqo_namespace=\"team-g\",sqo_service=\"in-maintenance\"} 1.0"),
@@ -244,7 +243,7 @@ class ServiceQualityReconcilerTest {
         sq.getMetadata().setName("measured");
         sq.getMetadata().setNamespace("team-m");
         client.resource(sq).create();
-        ServiceQualityStatus status = awaitStatus("team-m", "measured", s -> s.objectives.size() == 4).getStatus();
+        ServiceQualityStatus status = awaitStatus(client, "team-m", "measured", s -> s.objectives.size() == 4).getStatus();
         ObjectiveStatus availability = PrometheusEvaluationTest.objective(status, "availability");
 
         String labels = "namespace=\"team-m\",objective=\"availability\",service=\"measured\"";
@@ -278,7 +277,7 @@ class ServiceQualityReconcilerTest {
         sq.getMetadata().setUid(null);
         client.resource(sq).create();
 
-        ServiceQuality done = awaitStatus(TestPrometheus.WORKLOAD_NAMESPACE, "busy", s -> !s.actions.isEmpty());
+        ServiceQuality done = awaitStatus(client, TestPrometheus.WORKLOAD_NAMESPACE, "busy", s -> !s.actions.isEmpty());
         assertEquals("ScaleOut", done.getStatus().actions.get(0).kind);
         assertEquals(3, client.apps().deployments().inNamespace(TestPrometheus.WORKLOAD_NAMESPACE).withName("busy").get()
                 .getSpec().getReplicas());
@@ -296,24 +295,5 @@ class ServiceQualityReconcilerTest {
     private String scrape() throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(metricsUrl.toURI()).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private ServiceQuality awaitStatus(String namespace, String name, Predicate<ServiceQualityStatus> ready) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline)) {
-            ServiceQuality current = client.resources(ServiceQuality.class).inNamespace(namespace).withName(name).get();
-            if (current != null && current.getStatus() != null && ready.test(current.getStatus())) {
-                assertNotNull(current.getStatus().conditions);
-                return current;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        fail("no status on " + namespace + "/" + name + " within 30s");
-        return null;
     }
 }

@@ -1,9 +1,5 @@
 package dev.sqo.reconcile;
 
-import dev.sqo.actuate.ActionEvents;
-import dev.sqo.actuate.HpaFloor;
-import dev.sqo.actuate.WorkloadActuator;
-import dev.sqo.actuate.WorkloadReader;
 import dev.sqo.api.ActionRecord;
 import dev.sqo.api.ContainerResources;
 import dev.sqo.api.CpuPinning;
@@ -15,12 +11,6 @@ import dev.sqo.api.RightSizing;
 import dev.sqo.api.ServiceQuality;
 import dev.sqo.api.ServiceQualityStatus;
 import dev.sqo.api.SqoApi;
-import dev.sqo.metrics.HttpPrometheusApi;
-import dev.sqo.metrics.PrometheusAllowlist;
-import dev.sqo.metrics.PrometheusEndpoint;
-import dev.sqo.metrics.PrometheusEndpointResolver;
-import dev.sqo.metrics.SliObserver;
-import dev.sqo.metrics.WorkloadSignalObserver;
 import dev.sqo.testing.ApiRequestLog;
 import dev.sqo.testing.TestClients;
 import dev.sqo.testing.TestPrometheus;
@@ -41,7 +31,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import static dev.sqo.testing.TestPrometheus.BUSY;
 import static dev.sqo.testing.TestPrometheus.END;
@@ -65,14 +54,11 @@ class WorkloadOptimizerTest {
     /** sqo's client, beside the test's own. */
     private KubernetesClient sqo;
 
-    private static ServiceQualityEvaluator evaluator;
-    private static SignalCollector signals;
+    private static OptimizationCycles cycles;
 
     @BeforeAll
     static void prometheus() {
-        evaluator = new ServiceQualityEvaluator(new SliObserver(new HttpPrometheusApi()), new PrometheusEndpointResolver(
-                PrometheusEndpoint.anonymous(TestPrometheus.url(), Duration.ofSeconds(30)), new PrometheusAllowlist(List.of())));
-        signals = new SignalCollector(new HttpPrometheusApi());
+        cycles = new OptimizationCycles();
     }
 
     @BeforeEach
@@ -88,10 +74,7 @@ class WorkloadOptimizerTest {
 
     /** A fresh operator instance: nothing in memory, as after a restart. */
     private WorkloadOptimizer operator() {
-        return new WorkloadOptimizer(new WorkloadReader(sqo), new WorkloadActuator(sqo), new HpaFloor(sqo),
-                new ActionEvents(sqo), signals, new ActionCounter(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()),
-                Optimization.Mode.Recommend,
-                name -> sqo.resources(NodeTuningProfile.class).withName(name).get());
+        return cycles.operator(sqo);
     }
 
     /** One reconcile's optimization, with the outcome written to the status as the reconciler would. */
@@ -101,10 +84,7 @@ class WorkloadOptimizerTest {
 
     /** One reconcile's optimization beside other ServiceQualities of the namespace. */
     private static ServiceQuality cycle(WorkloadOptimizer operator, ServiceQuality sq, List<ServiceQuality> neighbours, Instant now) {
-        EvaluationReport report = evaluator.evaluate(sq, now, (ns, n, k) -> Optional.empty());
-        OptimizationOutcome outcome = operator.optimize(sq, neighbours, report, now);
-        sq.setStatus(StatusAggregator.build(report, sq.getStatus(), Optional.empty(), Optional.of(outcome)));
-        return sq;
+        return cycles.cycle(operator, sq, neighbours, now);
     }
 
     private Deployment deployment(String name) {

@@ -1,23 +1,12 @@
 package dev.sqo.reconcile;
 
-import dev.sqo.actuate.ActionEvents;
-import dev.sqo.actuate.HpaFloor;
-import dev.sqo.actuate.WorkloadActuator;
-import dev.sqo.actuate.WorkloadReader;
 import dev.sqo.api.ActionRecord;
-import dev.sqo.api.NodeTuningProfile;
 import dev.sqo.api.Optimization;
 import dev.sqo.api.ServiceQuality;
 import dev.sqo.api.SqoApi;
-import dev.sqo.metrics.HttpPrometheusApi;
-import dev.sqo.metrics.PrometheusAllowlist;
-import dev.sqo.metrics.PrometheusEndpoint;
-import dev.sqo.metrics.PrometheusEndpointResolver;
-import dev.sqo.metrics.SliObserver;
 import dev.sqo.testing.ApiRequestLog;
 import dev.sqo.testing.RefusingApiServer;
 import dev.sqo.testing.TestClients;
-import dev.sqo.testing.TestPrometheus;
 import dev.sqo.testing.Workloads;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -27,7 +16,6 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,8 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class WorkloadWritesTest {
 
-    private static ServiceQualityEvaluator evaluator;
-    private static SignalCollector signals;
+    private static OptimizationCycles cycles;
 
     private RefusingApiServer api;
     /** The test's own client, as a person or another controller. */
@@ -64,9 +51,7 @@ class WorkloadWritesTest {
 
     @BeforeAll
     static void prometheus() {
-        evaluator = new ServiceQualityEvaluator(new SliObserver(new HttpPrometheusApi()), new PrometheusEndpointResolver(
-                PrometheusEndpoint.anonymous(TestPrometheus.url(), Duration.ofSeconds(30)), new PrometheusAllowlist(List.of())));
-        signals = new SignalCollector(new HttpPrometheusApi());
+        cycles = new OptimizationCycles();
     }
 
     @BeforeEach
@@ -91,16 +76,11 @@ class WorkloadWritesTest {
     }
 
     private WorkloadOptimizer operator() {
-        return new WorkloadOptimizer(new WorkloadReader(sqo), new WorkloadActuator(sqo), new HpaFloor(sqo), new ActionEvents(sqo), signals,
-                new ActionCounter(new SimpleMeterRegistry()), Optimization.Mode.Recommend,
-                name -> sqo.resources(NodeTuningProfile.class).withName(name).get());
+        return cycles.operator(sqo);
     }
 
     private static ServiceQuality cycle(WorkloadOptimizer operator, ServiceQuality sq, Instant now) {
-        EvaluationReport report = evaluator.evaluate(sq, now, (ns, n, k) -> Optional.empty());
-        OptimizationOutcome outcome = operator.optimize(sq, List.of(), report, now);
-        sq.setStatus(StatusAggregator.build(report, sq.getStatus(), Optional.empty(), Optional.of(outcome)));
-        return sq;
+        return cycles.cycle(operator, sq, List.of(), now);
     }
 
     @Test
